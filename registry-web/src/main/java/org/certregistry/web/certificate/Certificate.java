@@ -1,0 +1,85 @@
+package org.certregistry.web.certificate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A certificate as stored: who holds which program, its current window and state, and its place
+ * in the status list. Immutable; a state change is a verb that returns the changed copy or
+ * refuses with the state in the message.
+ *
+ * @param version optimistic-lock version, bumped by every stored change
+ * @param credentialVersion number of the current signed credential (1 at issuance, +1 per renewal)
+ */
+public record Certificate(UUID id, String number, String programCode, UUID holderId, String holderName,
+        String holderEmail, String emailSalt, boolean listed, Instant awardedAt, Instant validFrom, Instant validUntil,
+        CertificateState state, String stateReason, int statusList, int statusIndex, int version, int credentialVersion,
+        Instant createdAt, Instant updatedAt) {
+
+    public Certificate {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(number, "number");
+        Objects.requireNonNull(programCode, "programCode");
+        Objects.requireNonNull(holderName, "holderName");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(validFrom, "validFrom");
+        Objects.requireNonNull(validUntil, "validUntil");
+        if (!validUntil.isAfter(validFrom)) {
+            throw new IllegalArgumentException("validUntil must be after validFrom");
+        }
+    }
+
+    /** What the public is told now. */
+    public PublicStatus publicStatus(Instant now) {
+        return switch (state) {
+            case REVOKED -> PublicStatus.REVOKED;
+            case SUSPENDED -> PublicStatus.SUSPENDED;
+            case ACTIVE -> now.isBefore(validUntil) ? PublicStatus.VALID : PublicStatus.EXPIRED;
+        };
+    }
+
+    /** Valid now, and its window ends within {@code horizon}. */
+    public boolean expiringSoon(Instant now, Duration horizon) {
+        return publicStatus(now) == PublicStatus.VALID && validUntil.isBefore(now.plus(horizon));
+    }
+
+    /** Withdraws the certificate for good. */
+    public Certificate revoke(String reason, Instant now) {
+        if (state == CertificateState.REVOKED) {
+            throw new IllegalTransitionException(number, state, "revoke", "it is already revoked, and revocation is final");
+        }
+        return withState(CertificateState.REVOKED, reason, now);
+    }
+
+    /** Puts the certificate out of force for now. */
+    public Certificate suspend(String reason, Instant now) {
+        if (state != CertificateState.ACTIVE) {
+            throw new IllegalTransitionException(number, state, "suspend", "only an active certificate can be suspended");
+        }
+        return withState(CertificateState.SUSPENDED, reason, now);
+    }
+
+    /** Puts a suspended certificate back in force. */
+    public Certificate reinstate(Instant now) {
+        if (state != CertificateState.SUSPENDED) {
+            throw new IllegalTransitionException(number, state, "reinstate", "only a suspended certificate can be reinstated");
+        }
+        return withState(CertificateState.ACTIVE, null, now);
+    }
+
+    Certificate withState(CertificateState newState, String reason, Instant now) {
+        return new Certificate(id, number, programCode, holderId, holderName, holderEmail, emailSalt, listed, awardedAt,
+                validFrom, validUntil, newState, reason, statusList, statusIndex, version, credentialVersion, createdAt, now);
+    }
+
+    /** The credential id shared by every signed version of this certificate. */
+    public String credentialId(String baseUrl) {
+        return baseUrl + "/credentials/" + id;
+    }
+
+    public String holderUri(String baseUrl) {
+        return baseUrl + "/holders/" + holderId;
+    }
+}

@@ -1,0 +1,129 @@
+package org.certregistry.web.certificate;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Certificates, their signed versions and their history, in PostgreSQL through R2DBC. */
+@Repository
+public class CertificateRepository {
+
+    public static final String COLUMNS = "id, number, program, holder_id, holder_name, holder_email, email_salt, listed, "
+            + "awarded_at, valid_from, valid_until, state, state_reason, status_list, status_index, version, "
+            + "credential_version, created_at, updated_at";
+
+    private final DatabaseClient db;
+
+    CertificateRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Certificate> findByNumber(String number) {
+        return db.sql("SELECT " + COLUMNS + " FROM certificate WHERE number = :number").bind("number", number)
+            .map(CertificateRepository::certificate).one();
+    }
+
+    public Mono<Certificate> findByHolderTokenHash(byte[] hash) {
+        return db.sql("SELECT " + COLUMNS + " FROM certificate WHERE holder_token_hash = :hash").bind("hash", hash)
+            .map(CertificateRepository::certificate).one();
+    }
+
+    public Mono<Certificate> findByStatusIndex(int list, int index) {
+        return db.sql("SELECT " + COLUMNS + " FROM certificate WHERE status_list = :list AND status_index = :index")
+            .bind("list", list).bind("index", index).map(CertificateRepository::certificate).one();
+    }
+
+    public Mono<Long> count() {
+        return db.sql("SELECT count(*) FROM certificate").map(row -> row.get(0, Long.class)).one();
+    }
+
+    Mono<Void> insert(Certificate c, byte[] holderTokenHash) {
+        return db.sql("INSERT INTO certificate (" + COLUMNS + ", holder_token_hash) VALUES (:id, :number, :program, "
+                + ":holderId, :holderName, :holderEmail, :emailSalt, :listed, :awardedAt, :validFrom, :validUntil, :state, "
+                + ":stateReason, :statusList, :statusIndex, :version, :credentialVersion, :createdAt, :updatedAt, :tokenHash)")
+            .bind("id", c.id()).bind("number", c.number()).bind("program", c.programCode()).bind("holderId", c.holderId())
+            .bind("holderName", c.holderName()).bind("holderEmail", c.holderEmail()).bind("emailSalt", c.emailSalt())
+            .bind("listed", c.listed()).bind("awardedAt", c.awardedAt()).bind("validFrom", c.validFrom())
+            .bind("validUntil", c.validUntil()).bind("state", c.state().name())
+            .bind("stateReason", Parameter.fromOrEmpty(c.stateReason(), String.class))
+            .bind("statusList", c.statusList()).bind("statusIndex", c.statusIndex()).bind("version", c.version())
+            .bind("credentialVersion", c.credentialVersion()).bind("createdAt", c.createdAt())
+            .bind("updatedAt", c.updatedAt()).bind("tokenHash", holderTokenHash)
+            .then();
+    }
+
+    /**
+     * Writes a changed certificate if nobody changed it since it was read ({@code version}
+     * unchanged), bumping the version. Answers the stored copy, or empty when the version moved on.
+     */
+    Mono<Certificate> update(Certificate c) {
+        return db.sql("UPDATE certificate SET listed = :listed, valid_from = :validFrom, valid_until = :validUntil, "
+                + "state = :state, state_reason = :stateReason, credential_version = :credentialVersion, "
+                + "updated_at = :updatedAt, version = version + 1 WHERE id = :id AND version = :version RETURNING " + COLUMNS)
+            .bind("listed", c.listed()).bind("validFrom", c.validFrom()).bind("validUntil", c.validUntil())
+            .bind("state", c.state().name()).bind("stateReason", Parameter.fromOrEmpty(c.stateReason(), String.class))
+            .bind("credentialVersion", c.credentialVersion()).bind("updatedAt", c.updatedAt()).bind("id", c.id())
+            .bind("version", c.version())
+            .map(CertificateRepository::certificate).one();
+    }
+
+    Mono<Void> insertCredential(CredentialVersion v) {
+        return db.sql("INSERT INTO credential_version (certificate_id, version, credential_id, jwt, key_id, valid_from, "
+                + "valid_until, issued_at) VALUES (:certificateId, :version, :credentialId, :jwt, :keyId, :validFrom, "
+                + ":validUntil, :issuedAt)")
+            .bind("certificateId", v.certificateId()).bind("version", v.version()).bind("credentialId", v.credentialId())
+            .bind("jwt", v.jwt()).bind("keyId", v.keyId()).bind("validFrom", v.validFrom())
+            .bind("validUntil", v.validUntil()).bind("issuedAt", v.issuedAt())
+            .then();
+    }
+
+    public Mono<CredentialVersion> currentCredential(Certificate c) {
+        return db.sql("SELECT certificate_id, version, credential_id, jwt, key_id, valid_from, valid_until, issued_at "
+                + "FROM credential_version WHERE certificate_id = :id AND version = :version")
+            .bind("id", c.id()).bind("version", c.credentialVersion())
+            .map(row -> new CredentialVersion(row.get("certificate_id", UUID.class), row.get("version", Integer.class),
+                    row.get("credential_id", String.class), row.get("jwt", String.class), row.get("key_id", String.class),
+                    row.get("valid_from", Instant.class), row.get("valid_until", Instant.class),
+                    row.get("issued_at", Instant.class)))
+            .one();
+    }
+
+    Mono<Void> appendEvent(CertificateEvent e) {
+        return db.sql("INSERT INTO certificate_event (certificate_id, at, actor, action, reason, before, after) "
+                + "VALUES (:certificateId, :at, :actor, :action, :reason, :before, :after)")
+            .bind("certificateId", e.certificateId()).bind("at", e.at()).bind("actor", e.actor()).bind("action", e.action())
+            .bind("reason", Parameter.fromOrEmpty(e.reason(), String.class))
+            .bind("before", Parameter.fromOrEmpty(e.before() == null ? null : Json.of(e.before()), Json.class))
+            .bind("after", Parameter.fromOrEmpty(e.after() == null ? null : Json.of(e.after()), Json.class))
+            .then();
+    }
+
+    public Flux<CertificateEvent> history(UUID certificateId) {
+        return db.sql("SELECT certificate_id, at, actor, action, reason, before::text AS before, after::text AS after "
+                + "FROM certificate_event WHERE certificate_id = :id ORDER BY id")
+            .bind("id", certificateId)
+            .map(row -> new CertificateEvent(row.get("certificate_id", UUID.class), row.get("at", Instant.class),
+                    row.get("actor", String.class), row.get("action", String.class), row.get("reason", String.class),
+                    row.get("before", String.class), row.get("after", String.class)))
+            .all();
+    }
+
+    public static Certificate certificate(Readable row) {
+        return new Certificate(row.get("id", UUID.class), row.get("number", String.class), row.get("program", String.class),
+                row.get("holder_id", UUID.class), row.get("holder_name", String.class), row.get("holder_email", String.class),
+                row.get("email_salt", String.class), Boolean.TRUE.equals(row.get("listed", Boolean.class)),
+                row.get("awarded_at", Instant.class), row.get("valid_from", Instant.class),
+                row.get("valid_until", Instant.class), CertificateState.valueOf(row.get("state", String.class)),
+                row.get("state_reason", String.class), row.get("status_list", Integer.class),
+                row.get("status_index", Integer.class), row.get("version", Integer.class),
+                row.get("credential_version", Integer.class), row.get("created_at", Instant.class),
+                row.get("updated_at", Instant.class));
+    }
+}

@@ -1,0 +1,27 @@
+package org.certregistry.web.certificate;
+
+import java.time.Instant;
+
+import org.certregistry.web.program.Program;
+
+/**
+ * The public view of a certificate: never the e-mail address, the holder link or reasons given
+ * internally.
+ */
+public record PublicRecord(String number, ProgramView program, String holderName, PublicStatus status, boolean expiringSoon,
+        Instant awardedAt, Instant validFrom, Instant validUntil, String verificationUrl, Instant checkedAt) {
+
+    /** The program as the public sees it. */
+    public record ProgramView(String code, String name, String awardedBy, String level) {
+
+        static ProgramView of(Program p) {
+            return new ProgramView(p.code(), p.name(), p.awardingBody().name(), p.level());
+        }
+    }
+
+    public static PublicRecord of(Certificate c, Program program, Instant now, java.time.Duration expiringSoon,
+            String verificationUrl) {
+        return new PublicRecord(c.number(), ProgramView.of(program), c.holderName(), c.publicStatus(now),
+                c.expiringSoon(now, expiringSoon), c.awardedAt(), c.validFrom(), c.validUntil(), verificationUrl, now);
+    }
+}

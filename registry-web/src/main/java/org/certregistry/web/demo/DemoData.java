@@ -1,0 +1,100 @@
+package org.certregistry.web.demo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.certregistry.web.certificate.CertificateService;
+import org.certregistry.web.certificate.CertificateRepository;
+import org.certregistry.web.certificate.IssueCertificate;
+import org.certregistry.web.program.ProgramCatalog;
+import org.certregistry.web.system.RegistryProperties;
+import org.certregistry.web.system.database.EmbeddedDatabaseConfiguration.EmbeddedDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Demo certificates in every state, loaded on the first start of the embedded default (or when
+ * {@code registry.demo-data=true}) into an empty registry. Names in several scripts.
+ */
+@Component
+class DemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    /** One demo holder: program, name, how long ago awarded, what happens to it then. */
+    record Demo(String program, String name, String email, Duration awardedAgo, String then, boolean listed) {
+    }
+
+    static final List<Demo> DEMOS = List.of(
+            new Demo("CCXP", "Zoë Ångström", "zoe.angstrom@example.org", Duration.ofDays(90), "active", true),
+            new Demo("CXSP", "Ανδρέας Παπαδόπουλος", "andreas.p@example.org", Duration.ofDays(200), "active", true),
+            new Demo("CCXP", "Светлана Иванова", "svetlana.ivanova@example.org", Duration.ofDays(700), "expiring", true),
+            new Demo("CCXP", "Jean-Luc Brontë-Müller", "jl.bronte@example.org", Duration.ofDays(800), "expired", true),
+            new Demo("CXSP", "Maria José da Conceição", "mj.conceicao@example.org", Duration.ofDays(120), "suspended", true),
+            new Demo("CCXP", "Łukasz Żółkiewski", "lukasz.z@example.org", Duration.ofDays(300), "revoked", true),
+            new Demo("CCXP", "Nguyễn Thị Minh Khai", "minh.khai@example.org", Duration.ofDays(30), "active", false),
+            new Demo("CXSP", "Søren Ødegaard", "soren.odegaard@example.org", Duration.ofDays(10), "active", true));
+
+    private final CertificateService certificates;
+    private final CertificateRepository repository;
+    private final ProgramCatalog programs;
+    private final RegistryProperties registry;
+    private final Clock clock;
+    private final boolean enabled;
+
+    DemoData(CertificateService certificates, CertificateRepository repository, ProgramCatalog programs,
+            RegistryProperties registry, Clock clock, ObjectProvider<EmbeddedDatabase> embedded,
+            @Value("${registry.demo-data:}") String demoData) {
+        this.certificates = certificates;
+        this.repository = repository;
+        this.programs = programs;
+        this.registry = registry;
+        this.clock = clock;
+        this.enabled = demoData.isBlank() ? embedded.getIfAvailable() != null : Boolean.parseBoolean(demoData);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
+    void load() {
+        if (!enabled) {
+            return;
+        }
+        Long existing = repository.count().block(Duration.ofSeconds(30));
+        if (existing != null && existing > 0) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        Flux.fromIterable(DEMOS).concatMap(this::issue).doOnNext(lines::add).blockLast(Duration.ofMinutes(1));
+        log.info("Loaded {} demo certificates:\n  {}", lines.size(), String.join("\n  ", lines));
+    }
+
+    private Mono<String> issue(Demo demo) {
+        Instant now = clock.instant();
+        Instant awarded = now.minus(demo.awardedAgo()).atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay(ZoneOffset.UTC)
+            .toInstant();
+        IssueCertificate command = IssueCertificate.of(programs, demo.program(), demo.name(), demo.email(), demo.listed(),
+                awarded, now);
+        return certificates.issue(command, "demo-data").flatMap(issued -> {
+            String number = issued.certificate().number();
+            Mono<?> then = switch (demo.then()) {
+                case "suspended" -> certificates.suspend(number, "Under review after a complaint (demo)", "demo-data");
+                case "revoked" -> certificates.revoke(number, "Examination irregularity (demo)", "demo-data");
+                default -> Mono.just(number);
+            };
+            return then.thenReturn(String.format("%-26s %-5s %-10s %s  holder page: %s/h/%s", demo.name(), demo.program(),
+                    demo.then(), number, registry.baseUrl(), issued.holderToken()));
+        });
+    }
+}

@@ -1,0 +1,42 @@
+package org.certregistry.web.program;
+
+import java.time.Period;
+import java.util.Objects;
+
+/**
+ * A certification program, as configured: no program is known to the code by name.
+ *
+ * @param code short upper-case code, also the prefix of its certificate numbers (e.g. CCXP)
+ * @param validity how long one certification cycle lasts
+ * @param template the PDF template the certificate is printed with
+ */
+public record Program(String code, String name, AwardingBody awardingBody, String level, String description,
+        String criteria, Period validity, String template, RenewalPolicy renewal) {
+
+    public Program {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(awardingBody, "awardingBody");
+        Objects.requireNonNull(validity, "validity");
+        Objects.requireNonNull(template, "template");
+        Objects.requireNonNull(renewal, "renewal");
+        if (!code.matches("[A-Z][A-Z0-9]{1,9}")) {
+            throw new IllegalArgumentException("Program code " + code + " must be 2-10 capital letters or digits");
+        }
+        if (validity.isNegative() || validity.isZero()) {
+            throw new IllegalArgumentException("Program " + code + " needs a positive validity period");
+        }
+    }
+
+    /** The body that awards the program, as it appears as the credential's issuer. */
+    public record AwardingBody(String id, String name) {
+
+        public AwardingBody {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(name, "name");
+            if (!id.matches("[a-z0-9-]{1,40}")) {
+                throw new IllegalArgumentException("Awarding body id " + id + " must be lower-case letters, digits or '-'");
+            }
+        }
+    }
+}

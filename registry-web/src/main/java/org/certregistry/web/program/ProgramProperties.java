@@ -1,0 +1,22 @@
+package org.certregistry.web.program;
+
+import java.time.Period;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** The configured programs, by code ({@code programs.<CODE>.*}). */
+@ConfigurationProperties("programs")
+record ProgramProperties(Map<String, Definition> definitions) {
+
+    record Definition(String name, String awardingBodyId, String awardingBodyName, String level, String description,
+            String criteria, @DefaultValue("P2Y") Period validity, @DefaultValue("certificate") String template,
+            Renewal renewal) {
+    }
+
+    record Renewal(@DefaultValue("0") int requiredUnits, @DefaultValue("0") int maxUnitsPerCategory,
+            List<String> categories, Map<String, Integer> conversions) {
+    }
+}

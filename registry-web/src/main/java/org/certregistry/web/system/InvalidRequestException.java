@@ -1,0 +1,26 @@
+package org.certregistry.web.system;
+
+import java.util.List;
+
+/** A request whose fields are wrong; each problem names the field and says what is expected. */
+public final class InvalidRequestException extends RuntimeException {
+
+    /** One wrong field. */
+    public record FieldProblem(String field, String message) {
+    }
+
+    private final List<FieldProblem> problems;
+
+    public InvalidRequestException(List<FieldProblem> problems) {
+        super(problems.isEmpty() ? "The request is invalid." : problems.get(0).field() + ": " + problems.get(0).message());
+        this.problems = List.copyOf(problems);
+    }
+
+    public static InvalidRequestException of(String field, String message) {
+        return new InvalidRequestException(List.of(new FieldProblem(field, message)));
+    }
+
+    public List<FieldProblem> problems() {
+        return problems;
+    }
+}

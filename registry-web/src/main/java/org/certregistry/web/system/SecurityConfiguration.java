@@ -1,0 +1,71 @@
+package org.certregistry.web.system;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+
+/**
+ * Who may do what: the admin API needs an ADMIN (HTTP Basic); everything public is open.
+ * The API is stateless, so CSRF protection applies to the server-rendered forms only.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+    /** The documented development password; the prod profile refuses any account that still has it. */
+    static final String DEVELOPMENT_PASSWORD = "registry-dev-admin";
+
+    @Bean
+    SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http) {
+        return http
+            .authorizeExchange(exchanges -> exchanges
+                .pathMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                .anyExchange().permitAll())
+            .httpBasic(basic -> { })
+            .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+            .csrf(csrf -> csrf.requireCsrfProtectionMatcher(exchange -> {
+                HttpMethod method = exchange.getRequest().getMethod();
+                boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
+                boolean api = exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/api/");
+                return safe || api ? ServerWebExchangeMatcher.MatchResult.notMatch() : ServerWebExchangeMatcher.MatchResult.match();
+            }))
+            .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    MapReactiveUserDetailsService users(SecurityProperties properties, PasswordEncoder encoder, Environment environment) {
+        if (properties.users().isEmpty()) {
+            throw new IllegalStateException("No accounts are configured (registry.security.users)");
+        }
+        boolean production = environment.acceptsProfiles(Profiles.of("prod"));
+        List<UserDetails> users = properties.users().stream().map(u -> {
+            if (u.passwordHash() == null || !u.passwordHash().startsWith("{")) {
+                throw new IllegalStateException("Account " + u.name() + " needs a password-hash such as {bcrypt}$2a$...");
+            }
+            if (production && encoder.matches(DEVELOPMENT_PASSWORD, u.passwordHash())) {
+                throw new IllegalStateException("The prod profile refuses account " + u.name()
+                        + " with the documented development password");
+            }
+            return User.withUsername(u.name()).password(u.passwordHash()).roles(u.roles().toArray(String[]::new)).build();
+        }).toList();
+        return new MapReactiveUserDetailsService(users);
+    }
+}

@@ -1,0 +1,80 @@
+package org.certregistry.web.system.web;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.certregistry.issuer.number.InvalidCertificateNumberException;
+import org.certregistry.web.certificate.CertificateNotFoundException;
+import org.certregistry.web.certificate.ConcurrentChangeException;
+import org.certregistry.web.certificate.IllegalTransitionException;
+import org.certregistry.web.system.InvalidRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place domain errors become RFC 9457 problem details. Framework errors (malformed JSON,
+ * wrong media type, unknown route) come out as problem details through the base class.
+ */
+@RestControllerAdvice
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+    private static final String TYPE = "https://certregistry.org/problems/";
+
+    @ExceptionHandler
+    ProblemDetail invalid(InvalidRequestException ex) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request is invalid", ex.getMessage());
+        problem.setProperty("errors", ex.problems().stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail malformedNumber(InvalidCertificateNumberException ex) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST,
+                ex.reason() == InvalidCertificateNumberException.Reason.CHECK_FAILED ? "number-check-failed" : "malformed-number",
+                "Not a valid certificate number", ex.getMessage());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail notFound(CertificateNotFoundException ex) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Certificate not found", ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail conflict(IllegalTransitionException ex) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "illegal-transition", "Not allowed in this state", ex.getMessage());
+        problem.setProperty("state", ex.state().name());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail concurrent(ConcurrentChangeException ex) {
+        return problem(HttpStatus.CONFLICT, "concurrent-change", "Changed by someone else", ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail tooLarge(PayloadTooLargeException ex) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large", ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail unexpected(RuntimeException ex) {
+        log.error("Unexpected error", ex);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong",
+                "The registry could not complete the request. Nothing was changed; please try again later.");
+    }
+
+    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE + type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+}

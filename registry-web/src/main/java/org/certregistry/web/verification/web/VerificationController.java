@@ -1,0 +1,65 @@
+package org.certregistry.web.verification.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import org.certregistry.verifier.CheckResult;
+import org.certregistry.verifier.CredentialSummary;
+import org.certregistry.verifier.Outcome;
+import org.certregistry.verifier.VerificationReport;
+import org.certregistry.verifier.Verdict;
+import org.certregistry.verifier.check.WellFormedCheck;
+import org.certregistry.web.system.InvalidRequestException;
+import org.certregistry.web.system.web.PayloadTooLargeException;
+import org.certregistry.web.verification.CredentialVerification;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code POST /api/v1/verifications}: a presented credential in, a verdict with every check out.
+ * A genuine request answers 200 whatever the verdict; input that is not a credential at all is
+ * a 4xx problem.
+ */
+@RestController
+class VerificationController {
+
+    private final CredentialVerification verification;
+
+    VerificationController(CredentialVerification verification) {
+        this.verification = verification;
+    }
+
+    record Check(String check, Outcome outcome, String message) {
+        static Check of(CheckResult r) {
+            return new Check(r.check(), r.outcome(), r.message());
+        }
+    }
+
+    record Answer(Verdict verdict, String summary, List<Check> checks, CredentialSummary credential, Instant checkedAt) {
+        static Answer of(VerificationReport report) {
+            return new Answer(report.verdict(), VerdictWords.sentence(report), report.checks().stream().map(Check::of).toList(),
+                    report.credential().orElse(null), report.checkedAt());
+        }
+    }
+
+    @PostMapping(path = "/api/v1/verifications", consumes = {"text/plain", "application/jwt"})
+    Mono<ResponseEntity<Answer>> verifyToken(@RequestBody(required = false) byte[] body) {
+        if (body == null || body.length == 0) {
+            return Mono.error(InvalidRequestException.of("body", "is empty: send the credential (a compact JWT)"));
+        }
+        if (body.length > WellFormedCheck.MAX_TOKEN_LENGTH) {
+            return Mono.error(new PayloadTooLargeException("A credential is at most " + WellFormedCheck.MAX_TOKEN_LENGTH
+                    + " bytes; this body is " + body.length + "."));
+        }
+        String token = new String(body, StandardCharsets.UTF_8);
+        return verification.verify(token).map(report -> {
+            boolean unreadable = report.check("format").map(c -> !c.passed()).orElse(false);
+            return ResponseEntity.status(unreadable ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(Answer.of(report));
+        });
+    }
+}

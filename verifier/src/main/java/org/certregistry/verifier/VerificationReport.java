@@ -1,0 +1,43 @@
+package org.certregistry.verifier;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The result of verifying one credential: the verdict, every check in the order made, what the
+ * credential says (only when its signature holds), and when the checks were made.
+ */
+public record VerificationReport(Verdict verdict, List<CheckResult> checks, Optional<CredentialSummary> credential,
+        Instant checkedAt) {
+
+    public VerificationReport {
+        checks = List.copyOf(checks);
+    }
+
+    /** The result of the named check, if it was part of the run. */
+    public Optional<CheckResult> check(String name) {
+        return checks.stream().filter(c -> c.check().equals(name)).findFirst();
+    }
+
+    /** A report for input that held no credential at all (the reason as the only check). */
+    public static VerificationReport unreadable(String check, String reason, Instant at) {
+        return new VerificationReport(Verdict.INVALID, List.of(CheckResult.failed(check, reason)), Optional.empty(), at);
+    }
+
+    /** Folds the checks into a verdict: the most severe failure wins; anything unchecked blocks VALID. */
+    static Verdict verdictOf(List<CheckResult> checks) {
+        Verdict verdict = Verdict.VALID;
+        for (CheckResult check : checks) {
+            Verdict implied = switch (check.outcome()) {
+                case PASSED -> Verdict.VALID;
+                case FAILED -> check.verdictIfFailed();
+                case UNAVAILABLE, SKIPPED -> Verdict.UNDETERMINED;
+            };
+            if (implied.ordinal() < verdict.ordinal()) {
+                verdict = implied;
+            }
+        }
+        return verdict;
+    }
+}

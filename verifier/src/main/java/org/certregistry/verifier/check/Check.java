@@ -1,0 +1,18 @@
+package org.certregistry.verifier.check;
+
+import org.certregistry.verifier.CheckResult;
+
+/** One step of verification. Returns its result; never throws for a bad credential. */
+public interface Check {
+
+    /** Short stable name, e.g. {@code signature}. */
+    String name();
+
+    /**
+     * Whether later checks depend on this one: when an essential check does not pass, the rest
+     * are skipped (nothing in an unauthenticated token is worth reading).
+     */
+    boolean essential();
+
+    CheckResult run(PresentedCredential credential);
+}

@@ -1,0 +1,44 @@
+package org.certregistry.verifier.check;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.certregistry.verifier.CheckResult;
+
+/** The credential names a trusted issuer, and {@code iss} agrees with {@code issuer.id}. */
+public final class IssuerCheck implements Check {
+
+    private final Set<String> trustedIssuers;
+
+    public IssuerCheck(Set<String> trustedIssuers) {
+        this.trustedIssuers = Set.copyOf(trustedIssuers);
+    }
+
+    @Override
+    public String name() {
+        return "issuer";
+    }
+
+    @Override
+    public boolean essential() {
+        return true;
+    }
+
+    @Override
+    public CheckResult run(PresentedCredential credential) {
+        Map<String, Object> claims = credential.claims();
+        String issuerId = Claims.string(Claims.path(claims, "issuer", "id"));
+        String iss = Claims.string(claims.get("iss"));
+        if (issuerId == null) {
+            return CheckResult.failed(name(), "The credential names no issuer.");
+        }
+        if (!issuerId.equals(iss)) {
+            return CheckResult.failed(name(), "The credential's issuer (" + issuerId + ") and its iss claim (" + iss + ") differ.");
+        }
+        if (!trustedIssuers.contains(issuerId)) {
+            return CheckResult.failed(name(), "The issuer " + issuerId + " is not one this verifier trusts.");
+        }
+        String name = Claims.string(Claims.path(claims, "issuer", "name"));
+        return CheckResult.passed(name(), "Issued by " + (name != null ? name + " (" + issuerId + ")" : issuerId) + ", a trusted issuer.");
+    }
+}

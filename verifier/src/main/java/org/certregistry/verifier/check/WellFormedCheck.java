@@ -1,0 +1,53 @@
+package org.certregistry.verifier.check;
+
+import java.text.ParseException;
+
+import com.nimbusds.jwt.SignedJWT;
+import org.certregistry.verifier.CheckResult;
+
+/** The input is a compact JWS of sane size whose header and payload are JSON objects. */
+public final class WellFormedCheck implements Check {
+
+    /** A genuine credential is about 3 KB; anything far larger is refused before parsing. */
+    public static final int MAX_TOKEN_LENGTH = 32 * 1024;
+
+    @Override
+    public String name() {
+        return "format";
+    }
+
+    @Override
+    public boolean essential() {
+        return true;
+    }
+
+    @Override
+    public CheckResult run(PresentedCredential credential) {
+        String token = credential.token();
+        if (token == null || token.isBlank()) {
+            return CheckResult.failed(name(), "No credential was given.");
+        }
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            return CheckResult.failed(name(), "The credential is too large (" + token.length() + " characters; at most "
+                    + MAX_TOKEN_LENGTH + ").");
+        }
+        if (!token.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+")) {
+            return CheckResult.failed(name(), "This is not a signed credential: a compact JWT has three base64url parts separated by dots.");
+        }
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            credential.jwt(jwt, jwt.getJWTClaimsSet().toJSONObject());
+            return CheckResult.passed(name(), "The credential is a well-formed signed JWT.");
+        }
+        catch (ParseException | RuntimeException ex) {
+            return CheckResult.failed(name(), "The credential cannot be read as a signed JWT (" + safe(ex.getMessage()) + ").");
+        }
+    }
+
+    private static String safe(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        return message.length() > 160 ? message.substring(0, 160) + "…" : message;
+    }
+}
