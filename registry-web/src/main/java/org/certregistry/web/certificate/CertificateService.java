@@ -123,9 +123,9 @@ public class CertificateService {
 
     /** The certificate with this number (any accepted spelling), or a typed error. */
     public Mono<Certificate> findByNumber(String number) {
-        CertificateNumber parsed = CertificateNumber.parse(number);
-        return certificates.findByNumber(parsed.value())
-            .switchIfEmpty(Mono.error(() -> new CertificateNotFoundException(parsed.value())));
+        return Mono.fromCallable(() -> CertificateNumber.parse(number))
+            .flatMap(parsed -> certificates.findByNumber(parsed.value())
+                .switchIfEmpty(Mono.error(() -> new CertificateNotFoundException(parsed.value()))));
     }
 
     public Program program(Certificate certificate) {

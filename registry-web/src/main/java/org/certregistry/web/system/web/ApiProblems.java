@@ -10,7 +10,14 @@ import org.certregistry.web.certificate.IllegalTransitionException;
 import org.certregistry.web.system.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -61,6 +68,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail tooLarge(PayloadTooLargeException ex) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large", ex.getMessage());
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex, HttpHeaders headers,
+            HttpStatusCode status, ServerWebExchange exchange) {
+        String detail = ex.getCause() instanceof DecodingException
+                ? "The request body is not valid JSON of the expected shape: check brackets, quotes, commas and field types."
+                : "The request could not be read: " + (ex.getReason() != null ? ex.getReason() : "malformed input") + ".";
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unreadable-request", "Unreadable request", detail);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
     }
 
     @ExceptionHandler
