@@ -1,5 +1,6 @@
 package org.certregistry.web.verification;
 
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import org.certregistry.web.program.ProgramCatalog;
 import org.certregistry.web.signing.IssuerKeys;
 import org.certregistry.web.system.BlockingWork;
 import org.certregistry.web.system.RegistryProperties;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -35,6 +37,8 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class CredentialVerification {
+
+    public static final MediaType JWT = MediaType.parseMediaType("application/jwt");
 
     private final CertificateRepository certificates;
     private final CredentialFactory credentials;
@@ -65,6 +69,18 @@ public class CredentialVerification {
 
         record Unreachable(String reason) implements Snapshot {
         }
+    }
+
+    /**
+     * Verifies a presented document: a compact JWT ({@code text/plain}, {@code application/jwt}).
+     * PDFs and QR-code images are the next step (issue 3/4); until then they are refused with
+     * {@link UnsupportedDocumentException}.
+     */
+    public Mono<VerificationReport> verifyDocument(MediaType type, byte[] body) {
+        if (type != null && (MediaType.TEXT_PLAIN.isCompatibleWith(type) || JWT.isCompatibleWith(type))) {
+            return verify(new String(body, StandardCharsets.UTF_8));
+        }
+        return Mono.error(new UnsupportedDocumentException(type));
     }
 
     public Mono<VerificationReport> verify(String token) {

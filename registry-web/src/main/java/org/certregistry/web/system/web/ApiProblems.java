@@ -8,6 +8,7 @@ import org.certregistry.web.certificate.CertificateNotFoundException;
 import org.certregistry.web.certificate.ConcurrentChangeException;
 import org.certregistry.web.certificate.IllegalTransitionException;
 import org.certregistry.web.system.InvalidRequestException;
+import org.certregistry.web.verification.UnsupportedDocumentException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
@@ -63,6 +64,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail concurrent(ConcurrentChangeException ex) {
         return problem(HttpStatus.CONFLICT, "concurrent-change", "Changed by someone else", ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail unsupported(UnsupportedDocumentException ex) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-document", "Unsupported document", ex.getMessage());
     }
 
     @ExceptionHandler

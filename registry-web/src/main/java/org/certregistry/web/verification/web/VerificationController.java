@@ -1,6 +1,5 @@
 package org.certregistry.web.verification.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,9 +13,11 @@ import org.certregistry.web.system.InvalidRequestException;
 import org.certregistry.web.system.web.PayloadTooLargeException;
 import org.certregistry.web.verification.CredentialVerification;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -47,8 +48,9 @@ class VerificationController {
         }
     }
 
-    @PostMapping(path = "/api/v1/verifications", consumes = {"text/plain", "application/jwt"})
-    Mono<ResponseEntity<Answer>> verifyToken(@RequestBody(required = false) byte[] body) {
+    @PostMapping(path = "/api/v1/verifications")
+    Mono<ResponseEntity<Answer>> verify(@RequestHeader(name = "Content-Type", required = false) MediaType type,
+            @RequestBody(required = false) byte[] body) {
         if (body == null || body.length == 0) {
             return Mono.error(InvalidRequestException.of("body", "is empty: send the credential (a compact JWT)"));
         }
@@ -56,8 +58,7 @@ class VerificationController {
             return Mono.error(new PayloadTooLargeException("A credential is at most " + WellFormedCheck.MAX_TOKEN_LENGTH
                     + " bytes; this body is " + body.length + "."));
         }
-        String token = new String(body, StandardCharsets.UTF_8);
-        return verification.verify(token).map(report -> {
+        return verification.verifyDocument(type, body).map(report -> {
             boolean unreadable = report.check("format").map(c -> !c.passed()).orElse(false);
             return ResponseEntity.status(unreadable ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(Answer.of(report));
         });
