@@ -2,7 +2,12 @@ package org.certregistry.web.certificate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -67,6 +72,51 @@ public record Certificate(UUID id, String number, String programCode, UUID holde
             throw new IllegalTransitionException(number, state, "reinstate", "only a suspended certificate can be reinstated");
         }
         return withState(CertificateState.ACTIVE, null, now);
+    }
+
+    /**
+     * Starts the next cycle. The new window ends one validity period after the old one ended, so
+     * the cycle never drifts; it starts where the old one ended, or now when renewed early (a
+     * credential must not start in the future, and the older one is superseded at once). Allowed
+     * after the window ended only within the grace period.
+     */
+    public Certificate renew(Period validity, Period grace, Instant now) {
+        if (state == CertificateState.REVOKED) {
+            throw new IllegalTransitionException(number, state, "renew", "revocation is final");
+        }
+        if (state == CertificateState.SUSPENDED) {
+            throw new IllegalTransitionException(number, state, "renew", "reinstate it first");
+        }
+        Instant graceEnds = validUntil.atOffset(ZoneOffset.UTC).plus(grace).toInstant();
+        if (now.isAfter(graceEnds)) {
+            throw new IllegalTransitionException(number, state, "renew", "it expired on " + validUntil
+                    + " and the grace period for renewal ended on " + graceEnds + "; it must be earned again");
+        }
+        Instant start = now.isBefore(validUntil) ? now.truncatedTo(ChronoUnit.SECONDS) : validUntil;
+        Instant end = validUntil.atOffset(ZoneOffset.UTC).plus(validity).toInstant();
+        return new Certificate(id, number, programCode, holderId, holderName, holderEmail, emailSalt, listed, awardedAt, start,
+                end, state, stateReason, statusList, statusIndex, version, credentialVersion + 1, createdAt, now);
+    }
+
+    /** The verbs the current state allows, for pages that offer only what can be done. */
+    public Set<String> allowedActions(Instant now, Period grace) {
+        Set<String> actions = new LinkedHashSet<>();
+        switch (state) {
+            case ACTIVE -> {
+                actions.add("suspend");
+                actions.add("revoke");
+                if (!now.isAfter(validUntil.atOffset(ZoneOffset.UTC).plus(grace).toInstant())) {
+                    actions.add("renew");
+                }
+            }
+            case SUSPENDED -> {
+                actions.add("reinstate");
+                actions.add("revoke");
+            }
+            case REVOKED -> {
+            }
+        }
+        return actions;
     }
 
     Certificate withState(CertificateState newState, String reason, Instant now) {

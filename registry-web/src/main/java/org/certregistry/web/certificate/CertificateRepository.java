@@ -1,6 +1,11 @@
 package org.certregistry.web.certificate;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.r2dbc.postgresql.codec.Json;
@@ -113,6 +118,79 @@ public class CertificateRepository {
                     row.get("actor", String.class), row.get("action", String.class), row.get("reason", String.class),
                     row.get("before", String.class), row.get("after", String.class)))
             .all();
+    }
+
+    Mono<Void> insertCeu(CeuRecord r) {
+        return db.sql("INSERT INTO ceu_record (certificate_id, cycle, category, measure, quantity, units, earned_on, "
+                + "description, recorded_by, recorded_at) VALUES (:certificateId, :cycle, :category, :measure, :quantity, "
+                + ":units, :earnedOn, :description, :recordedBy, :recordedAt)")
+            .bind("certificateId", r.certificateId()).bind("cycle", r.cycle()).bind("category", r.category())
+            .bind("measure", r.measure()).bind("quantity", r.quantity()).bind("units", r.units())
+            .bind("earnedOn", r.earnedOn()).bind("description", Parameter.fromOrEmpty(r.description(), String.class))
+            .bind("recordedBy", r.recordedBy()).bind("recordedAt", r.recordedAt())
+            .then();
+    }
+
+    /** Every CEU entry of a certificate, all cycles, oldest first. */
+    public Flux<CeuRecord> ceus(UUID certificateId) {
+        return db.sql("SELECT certificate_id, cycle, category, measure, quantity, units, earned_on, description, recorded_by, "
+                + "recorded_at FROM ceu_record WHERE certificate_id = :id ORDER BY id")
+            .bind("id", certificateId)
+            .map(row -> new CeuRecord(row.get("certificate_id", UUID.class), row.get("cycle", Integer.class),
+                    row.get("category", String.class), row.get("measure", String.class), row.get("quantity", Integer.class),
+                    row.get("units", Integer.class), row.get("earned_on", LocalDate.class), row.get("description", String.class),
+                    row.get("recorded_by", String.class), row.get("recorded_at", Instant.class)))
+            .all();
+    }
+
+    /** One page of the admin list, newest first, and how many match in all. */
+    public Mono<Page> search(CertificateFilter filter, Instant now, Duration expiringSoon) {
+        StringBuilder where = new StringBuilder(" WHERE true");
+        Map<String, Object> binds = new HashMap<>();
+        if (filter.program() != null) {
+            where.append(" AND program = :program");
+            binds.put("program", filter.program());
+        }
+        if (filter.status() != null) {
+            switch (filter.status()) {
+                case VALID -> where.append(" AND state = 'ACTIVE' AND valid_until > :now");
+                case EXPIRED -> where.append(" AND state = 'ACTIVE' AND valid_until <= :now");
+                case SUSPENDED -> where.append(" AND state = 'SUSPENDED'");
+                case REVOKED -> where.append(" AND state = 'REVOKED'");
+            }
+        }
+        if (filter.expiringSoon()) {
+            where.append(" AND state = 'ACTIVE' AND valid_until > :now AND valid_until < :horizon");
+            binds.put("horizon", now.plus(expiringSoon));
+        }
+        if (where.indexOf(":now") >= 0) {
+            binds.put("now", now);
+        }
+        if (filter.text() != null) {
+            where.append(" AND (upper(replace(number, '-', '')) = upper(replace(:exact, '-', '')) OR lower(holder_email) = lower(:exact)"
+                    + " OR search_name LIKE '%' || registry_fold(:pattern) || '%')");
+            binds.put("exact", filter.text());
+            binds.put("pattern", filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+        }
+        DatabaseClient.GenericExecuteSpec rows = db.sql("SELECT " + COLUMNS + " FROM certificate" + where
+                + " ORDER BY created_at DESC, number LIMIT :limit OFFSET :offset")
+            .bind("limit", filter.size()).bind("offset", (long) filter.page() * filter.size());
+        DatabaseClient.GenericExecuteSpec count = db.sql("SELECT count(*) FROM certificate" + where);
+        for (Map.Entry<String, Object> b : binds.entrySet()) {
+            rows = rows.bind(b.getKey(), b.getValue());
+            count = count.bind(b.getKey(), b.getValue());
+        }
+        return Mono.zip(rows.map(CertificateRepository::certificate).all().collectList(),
+                count.map(row -> row.get(0, Long.class)).one())
+            .map(t -> new Page(t.getT1(), t.getT2(), filter.page(), filter.size()));
+    }
+
+    /** One page of certificates and the number of all that match. */
+    public record Page(List<Certificate> certificates, long total, int page, int size) {
+
+        public boolean hasNext() {
+            return (long) (page + 1) * size < total;
+        }
     }
 
     public static Certificate certificate(Readable row) {

@@ -3,18 +3,21 @@ package org.certregistry.web.certificate;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import org.certregistry.issuer.number.CertificateNumber;
 import org.certregistry.web.system.InvalidRequestException;
 import org.certregistry.web.program.Program;
 import org.certregistry.web.program.ProgramCatalog;
+import org.certregistry.web.program.RenewalPolicy;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -87,38 +90,149 @@ public class CertificateService {
 
     /** Revokes a certificate for good, with a reason. */
     public Mono<Certificate> revoke(String number, String reason, String actor) {
+        return revoke(number, null, reason, actor);
+    }
+
+    /** Revokes a certificate for good, with a reason, if it is still at {@code expectedVersion} (null: any). */
+    public Mono<Certificate> revoke(String number, Integer expectedVersion, String reason, String actor) {
         if (reason == null || reason.isBlank()) {
             return Mono.error(InvalidRequestException.of("reason", "is required: say why the certificate is revoked"));
         }
         String why = reason.strip();
-        return change(number, actor, "REVOKED", why, c -> c.revoke(why, clock.instant()));
+        return change(number, expectedVersion, actor, "REVOKED", why, c -> c.revoke(why, clock.instant()), NOTHING_ELSE);
     }
 
     /** Suspends an active certificate, with a reason. */
     public Mono<Certificate> suspend(String number, String reason, String actor) {
+        return suspend(number, null, reason, actor);
+    }
+
+    /** Suspends an active certificate, with a reason, if it is still at {@code expectedVersion} (null: any). */
+    public Mono<Certificate> suspend(String number, Integer expectedVersion, String reason, String actor) {
         if (reason == null || reason.isBlank()) {
             return Mono.error(InvalidRequestException.of("reason", "is required: say why the certificate is suspended"));
         }
         String why = reason.strip();
-        return change(number, actor, "SUSPENDED", why, c -> c.suspend(why, clock.instant()));
+        return change(number, expectedVersion, actor, "SUSPENDED", why, c -> c.suspend(why, clock.instant()), NOTHING_ELSE);
     }
 
     /** Puts a suspended certificate back in force. */
     public Mono<Certificate> reinstate(String number, String reason, String actor) {
-        return change(number, actor, "REINSTATED", reason, c -> c.reinstate(clock.instant()));
+        return reinstate(number, null, reason, actor);
+    }
+
+    /** Puts a suspended certificate back in force, if it is still at {@code expectedVersion} (null: any). */
+    public Mono<Certificate> reinstate(String number, Integer expectedVersion, String reason, String actor) {
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        return change(number, expectedVersion, actor, "REINSTATED", why, c -> c.reinstate(clock.instant()), NOTHING_ELSE);
+    }
+
+    /**
+     * Renews a certificate for its next cycle when the CEUs recorded in the current cycle meet the
+     * program's rule (else says what is missing): the next window, a new signed credential version
+     * (same credential id and awarded date) and the history event, in one transaction.
+     */
+    public Mono<Certificate> renew(String number, Integer expectedVersion, String actor) {
+        return findByNumber(number).flatMap(current -> {
+            Program program = program(current);
+            RenewalPolicy policy = program.renewal();
+            return certificates.ceus(current.id())
+                .filter(r -> r.cycle() == current.credentialVersion())
+                .map(r -> new RenewalPolicy.EarnedUnits(r.category(), r.units()))
+                .collectList()
+                .flatMap(earned -> {
+                    Instant now = clock.instant();
+                    // the state and grace checks come first: a revoked certificate is refused for that, not for its CEUs
+                    current.renew(program.validity(), policy.gracePeriod(), now);
+                    RenewalPolicy.Assessment assessment = policy.assess(earned);
+                    if (!assessment.met()) {
+                        return Mono.error(new RenewalRefusedException(current.number(), assessment));
+                    }
+                    String why = policy.requiredUnits() == 0 ? null
+                            : assessment.counted() + " CEUs counted " + assessment.countedByCategory();
+                    return change(current.number(), expectedVersion, actor, "RENEWED", why,
+                            c -> c.renew(program.validity(), policy.gracePeriod(), now),
+                            (before, renewed) -> credentials.sign(renewed, program)
+                                .flatMap(jwt -> certificates.insertCredential(new CredentialVersion(renewed.id(),
+                                        renewed.credentialVersion(), credentials.credentialId(renewed), jwt, credentials.keyId(),
+                                        renewed.validFrom(), renewed.validUntil(), now))));
+                });
+        });
+    }
+
+    /**
+     * Records CEUs towards the certificate's current cycle, with a history event. Units earned
+     * before the cycle began never count (no roll-over), nor units earned in the future.
+     */
+    public Mono<CeuRecord> recordCeus(String number, RecordCeus command, String actor) {
+        return findByNumber(number).flatMap(c -> {
+            if (c.state() == CertificateState.REVOKED) {
+                return Mono.error(new IllegalTransitionException(c.number(), c.state(), "record CEUs for",
+                        "revocation is final"));
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            LocalDate cycleStart = LocalDate.ofInstant(c.validFrom(), ZoneOffset.UTC);
+            if (command.earnedOn().isBefore(cycleStart)) {
+                return Mono.error(InvalidRequestException.of("earnedOn", "is before the current cycle began on " + cycleStart
+                        + ": units earned in an earlier cycle never count for this one"));
+            }
+            if (command.earnedOn().isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+                return Mono.error(InvalidRequestException.of("earnedOn", "cannot be in the future"));
+            }
+            CeuRecord entry = new CeuRecord(c.id(), c.credentialVersion(), command.category(), command.measure(),
+                    command.quantity(), command.units(), command.earnedOn(), command.description(), actor, now);
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("cycle", entry.cycle());
+            after.put("category", entry.category());
+            after.put("measure", entry.measure());
+            after.put("quantity", entry.quantity());
+            after.put("units", entry.units());
+            after.put("earnedOn", entry.earnedOn().toString());
+            return certificates.insertCeu(entry)
+                .then(certificates.appendEvent(new CertificateEvent(c.id(), now, actor, "CEUS_RECORDED",
+                        command.description(), null, JSONObjectUtils.toJSONString(after))))
+                .as(transaction::transactional)
+                .thenReturn(entry);
+        });
     }
 
     /** Reads, changes and writes one certificate with its history event, in one transaction. */
     Mono<Certificate> change(String number, String actor, String action, String reason,
             java.util.function.UnaryOperator<Certificate> transition) {
+        return change(number, null, actor, action, reason, transition, NOTHING_ELSE);
+    }
+
+    /**
+     * Reads, changes and writes one certificate with its history event, in one transaction;
+     * {@code alongside} writes whatever else belongs to the change (e.g. a new credential version)
+     * in the same transaction. When {@code expectedVersion} is given and the stored certificate
+     * is at another version, or when someone else writes it meanwhile, nothing is written.
+     */
+    Mono<Certificate> change(String number, Integer expectedVersion, String actor, String action, String reason,
+            java.util.function.UnaryOperator<Certificate> transition,
+            BiFunction<Certificate, Certificate, Mono<Void>> alongside) {
         return findByNumber(number).flatMap(before -> {
+            if (expectedVersion != null && before.version() != expectedVersion) {
+                return concurrentChange(before.number(), expectedVersion);
+            }
             Certificate after = transition.apply(before);
             return certificates.update(after)
-                .switchIfEmpty(Mono.defer(() -> certificates.findByNumber(before.number())
-                    .flatMap(now -> Mono.error(new ConcurrentChangeException(before.number(), describe(now))))))
-                .flatMap(stored -> certificates.appendEvent(new CertificateEvent(stored.id(), stored.updatedAt(), actor,
-                        action, reason, snapshot(before), snapshot(stored))).thenReturn(stored));
+                .switchIfEmpty(Mono.defer(() -> concurrentChange(before.number(), before.version())))
+                .flatMap(stored -> alongside.apply(before, stored)
+                    .then(certificates.appendEvent(new CertificateEvent(stored.id(), stored.updatedAt(), actor,
+                        action, reason, snapshot(before), snapshot(stored))))
+                    .thenReturn(stored));
         }).as(transaction::transactional);
+    }
+
+    private static final BiFunction<Certificate, Certificate, Mono<Void>> NOTHING_ELSE = (before, after) -> Mono.empty();
+
+    /** The error for a lost race, saying what changed since {@code version}. */
+    private Mono<Certificate> concurrentChange(String number, int version) {
+        return certificates.findByNumber(number).flatMap(now -> certificates.history(now.id()).last()
+            .flatMap(last -> Mono.<Certificate>error(new ConcurrentChangeException(number, version, now.version(),
+                    describe(now) + "; last change: " + last.action().toLowerCase().replace('_', ' ') + " by " + last.actor()
+                            + " at " + last.at() + (last.reason() == null ? "" : " (" + last.reason() + ")")))));
     }
 
     /** The certificate with this number (any accepted spelling), or a typed error. */

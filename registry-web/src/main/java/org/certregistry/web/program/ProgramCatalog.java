@@ -1,5 +1,6 @@
 package org.certregistry.web.program;
 
+import java.time.Period;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -19,8 +20,9 @@ public class ProgramCatalog {
         if (properties.definitions() != null) {
             properties.definitions().forEach((code, d) -> {
                 ProgramProperties.Renewal r = d.renewal();
-                RenewalPolicy renewal = r == null ? new RenewalPolicy(0, 0, null, null)
-                        : new RenewalPolicy(r.requiredUnits(), r.maxUnitsPerCategory(), r.categories(), r.conversions());
+                RenewalPolicy renewal = r == null ? new RenewalPolicy(0, 0, null, null, Period.ofDays(90))
+                        : new RenewalPolicy(r.requiredUnits(), r.maxUnitsPerCategory(), r.categories(), r.conversions(),
+                                r.gracePeriod());
                 String upper = code.toUpperCase(Locale.ROOT);
                 byCode.put(upper, new Program(upper, d.name(), new Program.AwardingBody(d.awardingBodyId(), d.awardingBodyName()),
                         d.level(), d.description(), d.criteria(), d.validity(), d.template(), renewal));

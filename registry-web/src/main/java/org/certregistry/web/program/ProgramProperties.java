@@ -17,6 +17,6 @@ record ProgramProperties(Map<String, Definition> definitions) {
     }
 
     record Renewal(@DefaultValue("0") int requiredUnits, @DefaultValue("0") int maxUnitsPerCategory,
-            List<String> categories, Map<String, Integer> conversions) {
+            List<String> categories, Map<String, Integer> conversions, @DefaultValue("P90D") Period gracePeriod) {
     }
 }

@@ -1,7 +1,11 @@
 package org.certregistry.web.program;
 
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What renewal of a program requires, in continuing-education units (CEUs) earned inside the
@@ -9,17 +13,99 @@ import java.util.Map;
  *
  * @param requiredUnits units needed per cycle (0: renewal needs no units)
  * @param maxUnitsPerCategory most units any one category may contribute (0: no cap)
- * @param categories the categories units may be recorded in
+ * @param categories the categories units may be recorded in (empty: any category)
  * @param conversions units granted per unit of another measure, e.g. {@code semester-credit-hour: 15}
+ * @param gracePeriod how long after the window ends renewal is still allowed
  */
 public record RenewalPolicy(int requiredUnits, int maxUnitsPerCategory, List<String> categories,
-        Map<String, Integer> conversions) {
+        Map<String, Integer> conversions, Period gracePeriod) {
+
+    /** The measure recorded as plain units. */
+    public static final String CEU = "ceu";
 
     public RenewalPolicy {
         categories = categories == null ? List.of() : List.copyOf(categories);
         conversions = conversions == null ? Map.of() : Map.copyOf(conversions);
+        gracePeriod = gracePeriod == null ? Period.ZERO : gracePeriod;
         if (requiredUnits < 0 || maxUnitsPerCategory < 0) {
             throw new IllegalArgumentException("Renewal units cannot be negative");
+        }
+        if (gracePeriod.isNegative()) {
+            throw new IllegalArgumentException("The renewal grace period cannot be negative");
+        }
+        conversions.forEach((measure, factor) -> {
+            if (factor == null || factor <= 0) {
+                throw new IllegalArgumentException("Conversion of " + measure + " must be a positive number of units");
+            }
+        });
+    }
+
+    /** The measures units may be recorded in: plain CEUs and every configured conversion. */
+    public List<String> measures() {
+        List<String> measures = new ArrayList<>();
+        measures.add(CEU);
+        conversions.keySet().stream().sorted().forEach(measures::add);
+        return measures;
+    }
+
+    /** Units that {@code quantity} of {@code measure} is worth, or empty for a measure the program does not know. */
+    public Optional<Integer> units(String measure, int quantity) {
+        if (CEU.equals(measure)) {
+            return Optional.of(quantity);
+        }
+        Integer factor = conversions.get(measure);
+        return factor == null ? Optional.empty() : Optional.of(Math.multiplyExact(factor, quantity));
+    }
+
+    public boolean knowsCategory(String category) {
+        return categories.isEmpty() ? category != null && category.matches("[a-z0-9-]{1,40}") : categories.contains(category);
+    }
+
+    /** Checks the units earned in the current cycle against the rule. */
+    public Assessment assess(List<EarnedUnits> earned) {
+        Map<String, Integer> recorded = new LinkedHashMap<>();
+        earned.forEach(e -> recorded.merge(e.category(), e.units(), Integer::sum));
+        Map<String, Integer> counted = new LinkedHashMap<>();
+        recorded.forEach((category, units) -> counted.put(category,
+                maxUnitsPerCategory == 0 ? units : Math.min(units, maxUnitsPerCategory)));
+        int total = counted.values().stream().mapToInt(Integer::intValue).sum();
+        return new Assessment(requiredUnits, total, recorded, counted, missing(total, counted));
+    }
+
+    private String missing(int total, Map<String, Integer> counted) {
+        if (total >= requiredUnits) {
+            return null;
+        }
+        int short_ = requiredUnits - total;
+        StringBuilder why = new StringBuilder(short_ + (short_ == 1 ? " CEU is" : " CEUs are") + " missing: " + total
+                + " of the required " + requiredUnits + " count in this cycle");
+        List<String> full = counted.entrySet().stream()
+            .filter(e -> maxUnitsPerCategory > 0 && e.getValue() >= maxUnitsPerCategory).map(Map.Entry::getKey).toList();
+        if (!full.isEmpty()) {
+            why.append("; ").append(String.join(", ", full)).append(full.size() == 1 ? " is" : " are")
+                .append(" already at the limit of ").append(maxUnitsPerCategory).append(" per category, so the rest must come from ")
+                .append(categories.isEmpty() ? "other categories" : "other categories (" + String.join(", ",
+                        categories.stream().filter(c -> !full.contains(c)).toList()) + ")");
+        }
+        return why.append('.').toString();
+    }
+
+    /** Units earned in one category. */
+    public record EarnedUnits(String category, int units) {
+    }
+
+    /**
+     * The outcome of checking the rule.
+     *
+     * @param recorded units recorded per category
+     * @param counted units that count per category (after the per-category limit)
+     * @param missing what is missing, in words, or null when the rule is met
+     */
+    public record Assessment(int required, int counted, Map<String, Integer> recorded, Map<String, Integer> countedByCategory,
+            String missing) {
+
+        public boolean met() {
+            return missing == null;
         }
     }
 }

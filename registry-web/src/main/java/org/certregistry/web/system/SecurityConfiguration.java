@@ -28,6 +28,9 @@ class SecurityConfiguration {
     /** The documented development password; the prod profile refuses any account that still has it. */
     static final String DEVELOPMENT_PASSWORD = "registry-dev-admin";
 
+    /** Every documented development password (README.md); the prod profile refuses them all. */
+    static final List<String> DEVELOPMENT_PASSWORDS = List.of(DEVELOPMENT_PASSWORD, "registry-dev-auditor");
+
     @Bean
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http) {
         return http
@@ -60,7 +63,7 @@ class SecurityConfiguration {
             if (u.passwordHash() == null || !u.passwordHash().startsWith("{")) {
                 throw new IllegalStateException("Account " + u.name() + " needs a password-hash such as {bcrypt}$2a$...");
             }
-            if (production && encoder.matches(DEVELOPMENT_PASSWORD, u.passwordHash())) {
+            if (production && DEVELOPMENT_PASSWORDS.stream().anyMatch(dev -> encoder.matches(dev, u.passwordHash()))) {
                 throw new IllegalStateException("The prod profile refuses account " + u.name()
                         + " with the documented development password");
             }

@@ -7,6 +7,8 @@ import org.certregistry.issuer.number.InvalidCertificateNumberException;
 import org.certregistry.web.certificate.CertificateNotFoundException;
 import org.certregistry.web.certificate.ConcurrentChangeException;
 import org.certregistry.web.certificate.IllegalTransitionException;
+import org.certregistry.web.certificate.RenewalRefusedException;
+import org.certregistry.web.system.IdempotencyKeyReusedException;
 import org.certregistry.web.system.InvalidRequestException;
 import org.certregistry.web.verification.UnsupportedDocumentException;
 import org.slf4j.Logger;
@@ -63,7 +65,25 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail concurrent(ConcurrentChangeException ex) {
-        return problem(HttpStatus.CONFLICT, "concurrent-change", "Changed by someone else", ex.getMessage());
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "concurrent-change", "Changed by someone else", ex.getMessage());
+        problem.setProperty("expectedVersion", ex.expectedVersion());
+        problem.setProperty("currentVersion", ex.currentVersion());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail renewalRefused(RenewalRefusedException ex) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "renewal-rule-not-met", "Renewal rule not met",
+                ex.getMessage());
+        problem.setProperty("requiredUnits", ex.assessment().required());
+        problem.setProperty("countedUnits", ex.assessment().counted());
+        problem.setProperty("countedByCategory", ex.assessment().countedByCategory());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException ex) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused", ex.getMessage());
     }
 
     @ExceptionHandler

@@ -1,0 +1,90 @@
+package org.certregistry.web.admin;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+
+import org.certregistry.web.system.IdempotencyKeyReusedException;
+import org.certregistry.web.system.InvalidRequestException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Requests made safe to retry by an {@code Idempotency-Key}: the first answer is stored under
+ * key + actor in the same transaction as the work, and a retry gets it back without doing the
+ * work again. A concurrent retry waits on the key's row until the first commits (or rolls back,
+ * and then does the work itself).
+ */
+@Component
+public class IdempotentRequests {
+
+    /** A stored answer; {@code replayed} when it is the answer to an earlier request. */
+    public record Answer(int status, String location, String body, boolean replayed) {
+    }
+
+    private final DatabaseClient db;
+    private final TransactionalOperator transaction;
+    private final Clock clock;
+
+    IdempotentRequests(DatabaseClient db, ReactiveTransactionManager transactions, Clock clock) {
+        this.db = db;
+        this.transaction = TransactionalOperator.create(transactions);
+        this.clock = clock;
+    }
+
+    /**
+     * Does {@code work} once per key and actor. {@code request} is a canonical form of the
+     * request: the same key with a different request is refused.
+     */
+    public Mono<Answer> once(String actor, String key, String request, Supplier<Mono<Answer>> work) {
+        if (key == null || key.isEmpty() || key.length() > 200 || !key.matches("[\\x21-\\x7E]+")) {
+            return Mono.error(InvalidRequestException.of("Idempotency-Key",
+                    "must be 1 to 200 visible ASCII characters (a UUID is a good choice)"));
+        }
+        String hash = sha256(request);
+        return db.sql("INSERT INTO idempotent_request (actor, key, request_hash, status, body, created_at) "
+                + "VALUES (:actor, :key, :hash, 0, '', :now) ON CONFLICT DO NOTHING")
+            .bind("actor", actor).bind("key", key).bind("hash", hash).bind("now", clock.instant())
+            .fetch().rowsUpdated()
+            .flatMap(inserted -> inserted == 1 ? work.get().flatMap(answer -> store(actor, key, answer))
+                    : stored(actor, key, hash))
+            .as(transaction::transactional);
+    }
+
+    private Mono<Answer> store(String actor, String key, Answer answer) {
+        return db.sql("UPDATE idempotent_request SET status = :status, location = :location, body = :body "
+                + "WHERE actor = :actor AND key = :key")
+            .bind("status", answer.status()).bind("location", Parameter.fromOrEmpty(answer.location(), String.class))
+            .bind("body", answer.body()).bind("actor", actor).bind("key", key)
+            .then().thenReturn(answer);
+    }
+
+    private Mono<Answer> stored(String actor, String key, String hash) {
+        return db.sql("SELECT request_hash, status, location, body FROM idempotent_request WHERE actor = :actor AND key = :key")
+            .bind("actor", actor).bind("key", key)
+            .map(row -> {
+                if (!hash.equals(row.get("request_hash", String.class))) {
+                    throw new IdempotencyKeyReusedException(key);
+                }
+                return new Answer(row.get("status", Integer.class), row.get("location", String.class),
+                        row.get("body", String.class), true);
+            })
+            .one();
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

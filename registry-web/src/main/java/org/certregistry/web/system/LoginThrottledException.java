@@ -1,0 +1,20 @@
+package org.certregistry.web.system;
+
+import java.time.Duration;
+
+import org.springframework.security.core.AuthenticationException;
+
+/** Too many failed logins for this user name from this client: try again later. The password was not checked. */
+public final class LoginThrottledException extends AuthenticationException {
+
+    private final Duration retryAfter;
+
+    public LoginThrottledException(Duration retryAfter) {
+        super("Too many failed logins: try again in " + Math.max(1, retryAfter.toSeconds() + 1) + " seconds.");
+        this.retryAfter = retryAfter;
+    }
+
+    public long retryAfterSeconds() {
+        return Math.max(1, retryAfter.toSeconds() + 1);
+    }
+}
