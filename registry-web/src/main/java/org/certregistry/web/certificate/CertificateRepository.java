@@ -3,6 +3,8 @@ package org.certregistry.web.certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +120,70 @@ public class CertificateRepository {
                     row.get("actor", String.class), row.get("action", String.class), row.get("reason", String.class),
                     row.get("before", String.class), row.get("after", String.class)))
             .all();
+    }
+
+    /** Status indexes already taken in a list, so bulk issuance can draw free ones. */
+    Mono<BitSet> usedStatusIndexes(int list) {
+        return db.sql("SELECT status_index FROM certificate WHERE status_list = :list").bind("list", list)
+            .map(row -> row.get(0, Integer.class))
+            .all()
+            .collect(BitSet::new, BitSet::set);
+    }
+
+    /**
+     * Stores a batch of new certificates with their first credential and "issued" event: three
+     * multi-row INSERTs instead of three per certificate.
+     */
+    Mono<Void> insertIssued(List<Certificate> batch, List<byte[]> tokenHashes, List<CredentialVersion> versions,
+            List<CertificateEvent> events) {
+        List<Object[]> certificates = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Certificate c = batch.get(i);
+            certificates.add(new Object[] { c.id(), c.number(), c.programCode(), c.holderId(), c.holderName(), c.holderEmail(),
+                    c.emailSalt(), c.listed(), c.awardedAt(), c.validFrom(), c.validUntil(), c.state().name(), c.stateReason(),
+                    c.statusList(), c.statusIndex(), c.version(), c.credentialVersion(), c.createdAt(), c.updatedAt(),
+                    tokenHashes.get(i) });
+        }
+        List<Object[]> credentials = versions.stream().map(v -> new Object[] { v.certificateId(), v.version(),
+                v.credentialId(), v.jwt(), v.keyId(), v.validFrom(), v.validUntil(), v.issuedAt() }).toList();
+        List<Object[]> history = events.stream().map(e -> new Object[] { e.certificateId(), e.at(), e.actor(), e.action(),
+                e.reason(), e.before() == null ? null : Json.of(e.before()), e.after() == null ? null : Json.of(e.after()) })
+            .toList();
+        return insertRows("certificate (" + COLUMNS + ", holder_token_hash)", CERTIFICATE_TYPES, certificates)
+            .then(insertRows("credential_version (certificate_id, version, credential_id, jwt, key_id, valid_from, valid_until, "
+                    + "issued_at)", CREDENTIAL_TYPES, credentials))
+            .then(insertRows("certificate_event (certificate_id, at, actor, action, reason, before, after)", EVENT_TYPES,
+                    history));
+    }
+
+    private static final Class<?>[] CERTIFICATE_TYPES = { UUID.class, String.class, String.class, UUID.class, String.class,
+            String.class, String.class, Boolean.class, Instant.class, Instant.class, Instant.class, String.class, String.class,
+            Integer.class, Integer.class, Integer.class, Integer.class, Instant.class, Instant.class, byte[].class };
+
+    private static final Class<?>[] CREDENTIAL_TYPES = { UUID.class, Integer.class, String.class, String.class, String.class,
+            Instant.class, Instant.class, Instant.class };
+
+    private static final Class<?>[] EVENT_TYPES = { UUID.class, Instant.class, String.class, String.class, String.class,
+            Json.class, Json.class };
+
+    private Mono<Void> insertRows(String into, Class<?>[] types, List<Object[]> rows) {
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(into).append(" VALUES ");
+        int marker = 1;
+        for (int r = 0; r < rows.size(); r++) {
+            sql.append(r == 0 ? "(" : ", (");
+            for (int c = 0; c < types.length; c++) {
+                sql.append(c == 0 ? "$" : ", $").append(marker++);
+            }
+            sql.append(')');
+        }
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
+        int index = 0;
+        for (Object[] row : rows) {
+            for (int c = 0; c < types.length; c++, index++) {
+                spec = row[c] == null ? spec.bindNull(index, types[c]) : spec.bind(index, row[c]);
+            }
+        }
+        return spec.then();
     }
 
     Mono<Void> insertCeu(CeuRecord r) {

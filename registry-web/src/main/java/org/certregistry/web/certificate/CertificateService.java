@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +25,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -65,14 +69,7 @@ public class CertificateService {
     private Mono<IssuedCertificate> issueOnce(IssueCertificate command, String actor) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Program program = command.program();
-        Instant awardedAt = command.awardedAt().truncatedTo(ChronoUnit.SECONDS);
-        Instant validUntil = awardedAt.atOffset(ZoneOffset.UTC).plus(program.validity()).toInstant();
-        byte[] salt = new byte[16];
-        RANDOM.nextBytes(salt);
-        Certificate certificate = new Certificate(UUID.randomUUID(), CertificateNumber.random(program.code()).value(),
-                program.code(), UUID.randomUUID(), command.holderName(), command.holderEmail(), HexFormat.of().formatHex(salt),
-                command.listed(), awardedAt, awardedAt, validUntil, CertificateState.ACTIVE, null, 1,
-                RANDOM.nextInt(STATUS_LIST_SIZE), 0, 1, now, now);
+        Certificate certificate = newCertificate(command, RANDOM.nextInt(STATUS_LIST_SIZE), now);
         String token = HolderLinks.newToken();
         return credentials.sign(certificate, program).flatMap(jwt -> {
             CredentialVersion version = new CredentialVersion(certificate.id(), 1,
@@ -86,6 +83,84 @@ public class CertificateService {
                 .as(transaction::transactional)
                 .thenReturn(new IssuedCertificate(certificate, jwt, token));
         });
+    }
+
+    /**
+     * Issues many certificates at once (a cohort): signed in parallel on the bounded scheduler and
+     * stored in batches, each batch one transaction. Emits each stored batch, in order. A clash
+     * of random number or status index redoes that batch with new ones.
+     */
+    public Flux<List<IssuedCertificate>> issueMany(List<IssueCertificate> commands, String actor) {
+        return certificates.usedStatusIndexes(1).flatMapMany(used -> {
+            StatusIndexes indexes = new StatusIndexes(used);
+            List<List<IssueCertificate>> batches = new ArrayList<>();
+            for (int i = 0; i < commands.size(); i += BATCH) {
+                batches.add(commands.subList(i, Math.min(commands.size(), i + BATCH)));
+            }
+            // two batches in flight: one signing while the other is written
+            return Flux.fromIterable(batches).flatMapSequential(batch -> Mono.defer(() -> issueBatch(batch, indexes, actor))
+                .retryWhen(Retry.max(3).filter(DuplicateKeyException.class::isInstance)), 2);
+        });
+    }
+
+    /** Certificates per stored batch of a bulk issuance. */
+    static final int BATCH = 500;
+
+    private Mono<List<IssuedCertificate>> issueBatch(List<IssueCertificate> batch, StatusIndexes indexes, String actor) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return Flux.fromIterable(batch)
+            .flatMapSequential(command -> {
+                Certificate certificate = newCertificate(command, indexes.next(), now);
+                return credentials.sign(certificate, command.program())
+                    .map(jwt -> new IssuedCertificate(certificate, jwt, HolderLinks.newToken()));
+            }, Math.max(2, Runtime.getRuntime().availableProcessors() * 2))
+            .collectList()
+            .flatMap(issued -> {
+                List<Certificate> stored = issued.stream().map(IssuedCertificate::certificate).toList();
+                return certificates.insertIssued(stored,
+                        issued.stream().map(i -> HolderLinks.hash(i.holderToken())).toList(),
+                        issued.stream().map(i -> new CredentialVersion(i.certificate().id(), 1,
+                                credentials.credentialId(i.certificate()), i.credentialJwt(), credentials.keyId(),
+                                i.certificate().validFrom(), i.certificate().validUntil(), now)).toList(),
+                        stored.stream().map(c -> new CertificateEvent(c.id(), now, actor, "ISSUED", "cohort", null,
+                                snapshot(c))).toList())
+                    .as(transaction::transactional)
+                    .thenReturn(issued);
+            });
+    }
+
+    /** Draws random free indexes of status list 1 (random, not in issuance order, for herd privacy). */
+    private static final class StatusIndexes {
+
+        private final BitSet used;
+
+        StatusIndexes(BitSet used) {
+            this.used = used;
+        }
+
+        synchronized int next() {
+            if (used.cardinality() >= STATUS_LIST_SIZE) {
+                throw new IllegalStateException("Status list 1 is full");
+            }
+            int index = RANDOM.nextInt(STATUS_LIST_SIZE);
+            while (used.get(index)) {
+                index = RANDOM.nextInt(STATUS_LIST_SIZE);
+            }
+            used.set(index);
+            return index;
+        }
+    }
+
+    private static Certificate newCertificate(IssueCertificate command, int statusIndex, Instant now) {
+        Program program = command.program();
+        Instant awardedAt = command.awardedAt().truncatedTo(ChronoUnit.SECONDS);
+        Instant validUntil = awardedAt.atOffset(ZoneOffset.UTC).plus(program.validity()).toInstant();
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return new Certificate(UUID.randomUUID(), CertificateNumber.random(program.code()).value(), program.code(),
+                UUID.randomUUID(), command.holderName(), command.holderEmail(), HexFormat.of().formatHex(salt),
+                command.listed(), awardedAt, awardedAt, validUntil, CertificateState.ACTIVE, null, 1, statusIndex, 0, 1, now,
+                now);
     }
 
     /** Revokes a certificate for good, with a reason. */

@@ -1,0 +1,69 @@
+package org.certregistry.web.admin.web;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.UUID;
+
+import org.certregistry.web.admin.Cohort;
+import org.certregistry.web.admin.CohortFile;
+import org.certregistry.web.admin.CohortNotFoundException;
+import org.certregistry.web.admin.Cohorts;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Cohort upload through the API: validate a CSV, then issue its good rows, then fetch the result. */
+@RestController
+class AdminCohortController {
+
+    private final Cohorts cohorts;
+
+    AdminCohortController(Cohorts cohorts) {
+        this.cohorts = cohorts;
+    }
+
+    record Report(UUID id, String fileName, int goodRows, List<CohortFile.BadRow> badRows, Cohort.Progress progress) {
+
+        static Report of(Cohort c) {
+            return new Report(c.id(), c.fileName(), c.file().rows().size(), c.file().badRows(), c.snapshot());
+        }
+    }
+
+    @PostMapping(path = "/api/v1/admin/cohorts", consumes = "text/csv")
+    Mono<ResponseEntity<Report>> upload(@RequestBody byte[] csv,
+            @RequestParam(name = "fileName", required = false) String fileName, Principal user) {
+        return cohorts.upload(user.getName(), fileName, csv)
+            .map(c -> ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.LOCATION, "/api/v1/admin/cohorts/" + c.id())
+                .body(Report.of(c)));
+    }
+
+    @PostMapping("/api/v1/admin/cohorts/{id}/issue")
+    ResponseEntity<Report> issue(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean goodRowsOnly,
+            Principal user) {
+        Cohort cohort = cohorts.find(id, user.getName()).orElseThrow(() -> new CohortNotFoundException(id));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Report.of(cohorts.start(cohort, goodRowsOnly, user.getName())));
+    }
+
+    @GetMapping("/api/v1/admin/cohorts/{id}")
+    Report status(@PathVariable UUID id, Principal user) {
+        return Report.of(cohorts.find(id, user.getName()).orElseThrow(() -> new CohortNotFoundException(id)));
+    }
+
+    @GetMapping(path = "/api/v1/admin/cohorts/{id}/result.csv")
+    Mono<ResponseEntity<String>> result(@PathVariable UUID id, Principal user) {
+        Cohort cohort = cohorts.find(id, user.getName()).orElseThrow(() -> new CohortNotFoundException(id));
+        return cohorts.resultCsv(cohort).map(csv -> ResponseEntity.ok()
+            .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cohort-" + id + "-result.csv\"")
+            .header(HttpHeaders.CACHE_CONTROL, "no-store")
+            .body(csv));
+    }
+}
