@@ -38,6 +38,20 @@ public class AdminCertificates {
     /** One history entry, its before and after as JSON objects. */
     public record HistoryEntry(Instant at, String actor, String action, String reason, Map<String, Object> before,
             Map<String, Object> after) {
+
+        /** The change in a few words, for pages: "ACTIVE until … → SUSPENDED until …", or the CEUs recorded. */
+        public String change() {
+            if (after != null && after.containsKey("units")) {
+                return after.get("units") + " CEUs, " + after.get("category") + " (cycle " + after.get("cycle") + ")";
+            }
+            return (before == null ? "" : window(before) + " → ") + (after == null ? "" : window(after));
+        }
+
+        private static String window(Map<String, Object> s) {
+            String until = String.valueOf(s.get("validUntil"));
+            return s.get("state") + " until " + (until.length() >= 10 ? until.substring(0, 10) : until) + " (v"
+                    + s.get("version") + ")";
+        }
     }
 
     /** The CEUs of the current cycle and how they stand against the program's rule. */

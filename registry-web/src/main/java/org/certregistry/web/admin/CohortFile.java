@@ -125,7 +125,7 @@ public record CohortFile(List<Row> rows, List<BadRow> badRows) {
                     record.get(header.get("email")), listed, awarded, now);
         }
         catch (InvalidRequestException ex) {
-            problems.addAll(ex.problems().stream().map(p -> column(p.field()) + " " + p.message()).toList());
+            problems.addAll(ex.problems().stream().map(p -> column(p.field()) + ": " + p.message()).toList());
         }
         if (command != null && problems.isEmpty()) {
             String holder = command.program().code() + "\n" + command.holderEmail().toLowerCase(Locale.ROOT);

@@ -21,6 +21,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
@@ -84,6 +85,7 @@ class AdminSecurity {
                 .pathMatchers(HttpMethod.POST, "/admin/logout").authenticated()
                 .anyExchange().hasRole("ADMIN"))
             .formLogin(form -> form.loginPage(LOGIN_PAGE)
+                .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/admin/certificates"))
                 .authenticationManager(throttled(users, encoder, throttle))
                 .authenticationFailureHandler((webFilterExchange, ex) -> new RedirectServerAuthenticationFailureHandler(
                         ex instanceof LoginThrottledException t ? LOGIN_PAGE + "?locked=" + t.retryAfterSeconds()

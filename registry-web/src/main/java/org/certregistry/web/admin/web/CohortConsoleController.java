@@ -1,0 +1,126 @@
+package org.certregistry.web.admin.web;
+
+import java.security.Principal;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.certregistry.web.admin.Cohort;
+import org.certregistry.web.admin.CohortNotFoundException;
+import org.certregistry.web.admin.Cohorts;
+import org.certregistry.web.system.InvalidRequestException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Cohort upload in the console: upload, see every bad row, issue (the good rows only if the admin
+ * says so), watch the progress live (server-sent events), download the result.
+ */
+@Controller
+class CohortConsoleController {
+
+    /** Largest cohort file accepted (50,000 rows of ordinary length fit easily). */
+    static final int MAX_BYTES = 8 * 1024 * 1024;
+
+    private final Cohorts cohorts;
+
+    CohortConsoleController(Cohorts cohorts) {
+        this.cohorts = cohorts;
+    }
+
+    @GetMapping("/admin/cohorts")
+    String form() {
+        return "admin/cohorts";
+    }
+
+    @PostMapping(path = "/admin/cohorts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Mono<String> upload(@RequestPart("file") Mono<FilePart> file, Principal user, Model model, ServerWebExchange exchange) {
+        return file.flatMap(part -> DataBufferUtils.join(part.content(), MAX_BYTES).map(buffer -> {
+                byte[] bytes = new byte[buffer.readableByteCount()];
+                buffer.read(bytes);
+                DataBufferUtils.release(buffer);
+                return bytes;
+            }).flatMap(bytes -> cohorts.upload(user.getName(), part.filename(), bytes)))
+            .map(cohort -> "redirect:/admin/cohorts/" + cohort.id())
+            .onErrorResume(org.springframework.core.io.buffer.DataBufferLimitException.class, ex -> {
+                exchange.getResponse().setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
+                model.addAttribute("problem", "The file is larger than " + MAX_BYTES / 1024 / 1024 + " MB: split it.");
+                return Mono.just("admin/cohorts");
+            })
+            .switchIfEmpty(Mono.fromSupplier(() -> {
+                exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+                model.addAttribute("problem", "Choose a CSV file to upload.");
+                return "admin/cohorts";
+            }));
+    }
+
+    @GetMapping("/admin/cohorts/{id}")
+    String cohort(@PathVariable UUID id, Principal user, Model model) {
+        model.addAttribute("cohort", find(id, user));
+        return "admin/cohort";
+    }
+
+    /** The admin's choice; a form field, which WebFlux binds through a model attribute (not @RequestParam). */
+    record IssueChoice(Boolean goodRowsOnly) {
+    }
+
+    @PostMapping("/admin/cohorts/{id}/issue")
+    String issue(@PathVariable UUID id, @ModelAttribute IssueChoice choice, Principal user, Model model,
+            ServerWebExchange exchange) {
+        Cohort cohort = find(id, user);
+        try {
+            cohorts.start(cohort, Boolean.TRUE.equals(choice.goodRowsOnly()), user.getName());
+        }
+        catch (InvalidRequestException ex) {
+            exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+            model.addAttribute("problem", ex.problems().get(0).message().replaceFirst("^has", "The file has"));
+            model.addAttribute("cohort", cohort);
+            return "admin/cohort";
+        }
+        return "redirect:/admin/cohorts/" + id;
+    }
+
+    /** Progress as server-sent events, until issuance ends; a heartbeat keeps proxies from closing the stream. */
+    @GetMapping(path = "/admin/cohorts/{id}/progress", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    Flux<ServerSentEvent<Cohort.Progress>> progress(@PathVariable UUID id, Principal user) {
+        Cohort cohort = find(id, user);
+        Flux<ServerSentEvent<Cohort.Progress>> events = cohort.progress()
+            .sample(Duration.ofMillis(200))
+            .concatWith(Mono.fromSupplier(cohort::snapshot))
+            .map(p -> ServerSentEvent.builder(p).event("progress").build());
+        Flux<ServerSentEvent<Cohort.Progress>> heartbeat = Flux.interval(Duration.ofSeconds(15))
+            .map(i -> ServerSentEvent.<Cohort.Progress>builder().comment("keep-alive").build());
+        return Flux.merge(events, heartbeat).takeUntil(e -> e.data() != null
+                && e.data().stage() != Cohort.Stage.ISSUING && e.data().stage() != Cohort.Stage.VALIDATED);
+    }
+
+    @GetMapping("/admin/cohorts/{id}/result.csv")
+    Mono<ResponseEntity<String>> result(@PathVariable UUID id, Principal user) {
+        Cohort cohort = find(id, user);
+        return cohorts.resultCsv(cohort).map(csv -> ResponseEntity.ok()
+            .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cohort-result.csv\"")
+            .header(HttpHeaders.CACHE_CONTROL, "no-store")
+            .body(csv));
+    }
+
+    private Cohort find(UUID id, Principal user) {
+        return cohorts.find(id, user.getName()).orElseThrow(() -> new CohortNotFoundException(id));
+    }
+}

@@ -1,0 +1,214 @@
+package org.certregistry.web.admin.web;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import org.certregistry.issuer.number.InvalidCertificateNumberException;
+import org.certregistry.web.admin.AdminCertificates;
+import org.certregistry.web.certificate.Certificate;
+import org.certregistry.web.certificate.CertificateFilter;
+import org.certregistry.web.certificate.CertificateNotFoundException;
+import org.certregistry.web.certificate.CertificateService;
+import org.certregistry.web.certificate.ConcurrentChangeException;
+import org.certregistry.web.certificate.IllegalTransitionException;
+import org.certregistry.web.certificate.IssueCertificate;
+import org.certregistry.web.certificate.PublicStatus;
+import org.certregistry.web.certificate.RecordCeus;
+import org.certregistry.web.certificate.RenewalRefusedException;
+import org.certregistry.web.program.ProgramCatalog;
+import org.certregistry.web.system.InvalidRequestException;
+import org.certregistry.web.system.RegistryProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The admin console's certificate pages: the list with filters, a certificate's detail with its
+ * history and the actions its state allows, the issue form, CEU entry and renewal. Every form
+ * carries the version it was rendered from, so a change made meanwhile by someone else is
+ * refused instead of overwritten.
+ */
+@Controller
+class ConsoleController {
+
+    private final CertificateService certificates;
+    private final AdminCertificates admin;
+    private final ProgramCatalog programs;
+    private final RegistryProperties registry;
+    private final Clock clock;
+
+    ConsoleController(CertificateService certificates, AdminCertificates admin, ProgramCatalog programs,
+            RegistryProperties registry, Clock clock) {
+        this.certificates = certificates;
+        this.admin = admin;
+        this.programs = programs;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    record ActionForm(Integer version, String reason) {
+    }
+
+    record IssueForm(String program, String name, String email, LocalDate awardedOn, String listed) {
+    }
+
+    record CeuForm(String category, String measure, Integer quantity, LocalDate earnedOn, String description) {
+    }
+
+    @GetMapping({ "/admin", "/admin/" })
+    String home() {
+        return "redirect:/admin/certificates";
+    }
+
+    @GetMapping("/admin/certificates")
+    Mono<String> list(@RequestParam(required = false) String program, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String expiringSoon, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        PublicStatus wanted = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = PublicStatus.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
+            }
+            catch (IllegalArgumentException ex) {
+                model.addAttribute("problem", "Unknown status '" + status + "'.");
+            }
+        }
+        CertificateFilter filter = new CertificateFilter(program, wanted, expiringSoon != null && !expiringSoon.isBlank(), q,
+                page, 50);
+        model.addAttribute("filter", filter);
+        model.addAttribute("programs", programs.all());
+        model.addAttribute("statuses", PublicStatus.values());
+        return admin.list(filter).doOnNext(listing -> model.addAttribute("listing", listing)).thenReturn("admin/certificates");
+    }
+
+    @GetMapping("/admin/certificates/{number}")
+    Mono<String> detail(@PathVariable String number, @RequestParam(required = false) String done, Model model,
+            ServerWebExchange exchange) {
+        if (done != null) {
+            switch (done) {
+                case "suspended", "reinstated", "revoked", "renewed" -> model.addAttribute("info", "The certificate is " + done + ".");
+                case "ceus" -> model.addAttribute("info", "The CEUs are recorded.");
+                default -> {
+                }
+            }
+        }
+        return page(number, model, exchange, HttpStatus.OK);
+    }
+
+    @PostMapping("/admin/certificates/{number}/{action:suspend|reinstate|revoke|renew}")
+    Mono<String> act(@PathVariable String number, @PathVariable String action, @ModelAttribute ActionForm form,
+            Principal user, Model model, ServerWebExchange exchange) {
+        String actor = user.getName();
+        Mono<Certificate> change = switch (action) {
+            case "suspend" -> certificates.suspend(number, form.version(), form.reason(), actor);
+            case "reinstate" -> certificates.reinstate(number, form.version(), form.reason(), actor);
+            case "revoke" -> certificates.revoke(number, form.version(), form.reason(), actor);
+            default -> certificates.renew(number, form.version(), actor);
+        };
+        String past = switch (action) {
+            case "suspend" -> "suspended";
+            case "reinstate" -> "reinstated";
+            case "revoke" -> "revoked";
+            default -> "renewed";
+        };
+        return change.map(c -> "redirect:/admin/certificates/" + c.number() + "?done=" + past)
+            .onErrorResume(ex -> refused(ex, number, model, exchange));
+    }
+
+    @PostMapping("/admin/certificates/{number}/ceus")
+    Mono<String> recordCeus(@PathVariable String number, @ModelAttribute CeuForm form, Principal user, Model model,
+            ServerWebExchange exchange) {
+        return certificates.findByNumber(number)
+            .map(c -> RecordCeus.of(certificates.program(c).renewal(), form.category(), form.measure(), form.quantity(),
+                    form.earnedOn(), form.description()))
+            .flatMap(command -> certificates.recordCeus(number, command, user.getName()))
+            .map(entry -> "redirect:/admin/certificates/" + number + "?done=ceus")
+            .onErrorResume(ex -> {
+                model.addAttribute("ceuForm", form);
+                return refused(ex, number, model, exchange);
+            });
+    }
+
+    @GetMapping("/admin/certificates/new")
+    String issueForm(Model model) {
+        model.addAttribute("programs", programs.all());
+        model.addAttribute("form", new IssueForm("", "", "", LocalDate.now(clock.withZone(ZoneOffset.UTC)), "yes"));
+        return "admin/issue";
+    }
+
+    @PostMapping("/admin/certificates/new")
+    Mono<String> issue(@ModelAttribute IssueForm form, Principal user, Model model, ServerWebExchange exchange) {
+        Instant awarded = form.awardedOn() == null ? null : form.awardedOn().atStartOfDay(ZoneOffset.UTC).toInstant();
+        return Mono.fromCallable(() -> IssueCertificate.of(programs, form.program(), form.name(), form.email(),
+                    !"no".equals(form.listed()), awarded, clock.instant()))
+            .flatMap(command -> certificates.issue(command, user.getName()))
+            .map(issued -> {
+                // the holder's private link exists only now: show it once instead of redirecting
+                model.addAttribute("issued", admin.view(issued.certificate()));
+                model.addAttribute("holderUrl", registry.baseUrl() + "/h/" + issued.holderToken());
+                return "admin/issued";
+            })
+            .onErrorResume(InvalidRequestException.class, ex -> {
+                exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+                model.addAttribute("programs", programs.all());
+                model.addAttribute("form", form);
+                model.addAttribute("problems", ex.problems());
+                return Mono.just("admin/issue");
+            });
+    }
+
+    /** Shows the certificate again with why the change was refused; nothing was changed. */
+    private Mono<String> refused(Throwable ex, String number, Model model, ServerWebExchange exchange) {
+        HttpStatus status;
+        if (ex instanceof IllegalTransitionException || ex instanceof ConcurrentChangeException) {
+            status = HttpStatus.CONFLICT;
+        }
+        else if (ex instanceof RenewalRefusedException) {
+            status = HttpStatus.UNPROCESSABLE_CONTENT;
+        }
+        else if (ex instanceof InvalidRequestException invalid) {
+            status = HttpStatus.BAD_REQUEST;
+            model.addAttribute("problems", invalid.problems());
+        }
+        else if (ex instanceof CertificateNotFoundException || ex instanceof InvalidCertificateNumberException) {
+            return notFound(number, model, exchange);
+        }
+        else {
+            return Mono.error(ex);
+        }
+        model.addAttribute("problem", ex.getMessage());
+        return page(number, model, exchange, status);
+    }
+
+    private Mono<String> page(String number, Model model, ServerWebExchange exchange, HttpStatus status) {
+        return admin.detail(number).map(detail -> {
+            exchange.getResponse().setStatusCode(status);
+            model.addAttribute("detail", detail);
+            model.addAttribute("c", detail.certificate());
+            if (!model.containsAttribute("ceuForm")) {
+                model.addAttribute("ceuForm", new CeuForm(null, "ceu", null, LocalDate.now(clock.withZone(ZoneOffset.UTC)), null));
+            }
+            model.addAttribute("measures", detail.ceus().policy().measures());
+            model.addAttribute("categories", detail.ceus().policy().categories());
+            return "admin/certificate";
+        }).onErrorResume(ex -> ex instanceof CertificateNotFoundException || ex instanceof InvalidCertificateNumberException,
+                ex -> notFound(number, model, exchange));
+    }
+
+    private Mono<String> notFound(String number, Model model, ServerWebExchange exchange) {
+        exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
+        model.addAttribute("number", number);
+        return Mono.just("admin/not-found");
+    }
+
+}
