@@ -133,13 +133,15 @@ public class CertificateService {
     private static final class StatusIndexes {
 
         private final BitSet used;
+        private int taken;
 
         StatusIndexes(BitSet used) {
             this.used = used;
+            this.taken = used.cardinality();
         }
 
         synchronized int next() {
-            if (used.cardinality() >= STATUS_LIST_SIZE) {
+            if (taken >= STATUS_LIST_SIZE) {
                 throw new IllegalStateException("Status list 1 is full");
             }
             int index = RANDOM.nextInt(STATUS_LIST_SIZE);
@@ -147,6 +149,7 @@ public class CertificateService {
                 index = RANDOM.nextInt(STATUS_LIST_SIZE);
             }
             used.set(index);
+            taken++;
             return index;
         }
     }

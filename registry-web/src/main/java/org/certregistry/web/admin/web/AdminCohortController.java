@@ -12,10 +12,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.certregistry.web.system.web.PayloadTooLargeException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -38,9 +40,12 @@ class AdminCohortController {
     }
 
     @PostMapping(path = "/api/v1/admin/cohorts", consumes = "text/csv")
-    Mono<ResponseEntity<Report>> upload(@RequestBody byte[] csv,
+    Mono<ResponseEntity<Report>> upload(ServerHttpRequest request,
             @RequestParam(name = "fileName", required = false) String fileName, Principal user) {
-        return cohorts.upload(user.getName(), fileName, csv)
+        return Uploads.read(request.getBody())
+            .onErrorMap(DataBufferLimitException.class, ex -> new PayloadTooLargeException("A cohort file is at most "
+                    + Uploads.MAX_BYTES / 1024 / 1024 + " MB: split it."))
+            .flatMap(csv -> cohorts.upload(user.getName(), fileName, csv))
             .map(c -> ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.LOCATION, "/api/v1/admin/cohorts/" + c.id())
                 .body(Report.of(c)));
     }

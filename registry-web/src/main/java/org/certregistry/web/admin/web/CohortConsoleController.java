@@ -8,7 +8,6 @@ import org.certregistry.web.admin.Cohort;
 import org.certregistry.web.admin.CohortNotFoundException;
 import org.certregistry.web.admin.Cohorts;
 import org.certregistry.web.system.InvalidRequestException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,9 +33,6 @@ import reactor.core.publisher.Mono;
 @Controller
 class CohortConsoleController {
 
-    /** Largest cohort file accepted (50,000 rows of ordinary length fit easily). */
-    static final int MAX_BYTES = 8 * 1024 * 1024;
-
     private final Cohorts cohorts;
 
     CohortConsoleController(Cohorts cohorts) {
@@ -50,16 +46,12 @@ class CohortConsoleController {
 
     @PostMapping(path = "/admin/cohorts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<String> upload(@RequestPart("file") Mono<FilePart> file, Principal user, Model model, ServerWebExchange exchange) {
-        return file.flatMap(part -> DataBufferUtils.join(part.content(), MAX_BYTES).map(buffer -> {
-                byte[] bytes = new byte[buffer.readableByteCount()];
-                buffer.read(bytes);
-                DataBufferUtils.release(buffer);
-                return bytes;
-            }).flatMap(bytes -> cohorts.upload(user.getName(), part.filename(), bytes)))
+        return file.flatMap(part -> Uploads.read(part.content())
+                .flatMap(bytes -> cohorts.upload(user.getName(), part.filename(), bytes)))
             .map(cohort -> "redirect:/admin/cohorts/" + cohort.id())
             .onErrorResume(org.springframework.core.io.buffer.DataBufferLimitException.class, ex -> {
                 exchange.getResponse().setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
-                model.addAttribute("problem", "The file is larger than " + MAX_BYTES / 1024 / 1024 + " MB: split it.");
+                model.addAttribute("problem", "The file is larger than " + Uploads.MAX_BYTES / 1024 / 1024 + " MB: split it.");
                 return Mono.just("admin/cohorts");
             })
             .switchIfEmpty(Mono.fromSupplier(() -> {
