@@ -6,17 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.certregistry.web.support.AdminApi;
+import org.certregistry.web.support.ConsoleSession;
 import org.certregistry.web.support.RegistryIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
@@ -200,26 +198,12 @@ class AdminAccessTest extends RegistryIntegrationTest {
         new AdminApi(http).act(number, "suspend", "still active", null).expectStatus().isOk();
     }
 
-    /** Signs in through the login form, as a browser does; answers the session cookie. */
     String signIn(String user, String password) {
-        EntityExchangeResult<String> page = http.get().uri("/admin/login").exchange().expectStatus().isOk()
-            .expectBody(String.class).returnResult();
-        ResponseCookie anonymous = page.getResponseCookies().getFirst("SESSION");
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("username", user);
-        form.add("password", password);
-        form.add("_csrf", csrfToken(page.getResponseBody()));
-        EntityExchangeResult<byte[]> login = http.post().uri("/admin/login").cookie("SESSION", anonymous.getValue())
-            .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form))
-            .exchange().expectStatus().isFound().expectBody().returnResult();
-        assertThat(login.getResponseHeaders().getLocation()).hasToString("/admin/certificates");
-        return login.getResponseCookies().getFirst("SESSION").getValue();
+        return ConsoleSession.signIn(http, user, password);
     }
 
     static String csrfToken(String html) {
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertThat(m.find()).as("the page has a CSRF field").isTrue();
-        return m.group(1);
+        return ConsoleSession.csrfToken(html);
     }
 
     static List<Route> concat(List<Route> a, List<Route> b) {
