@@ -21,7 +21,6 @@ import org.certregistry.web.support.AdminApi;
 import org.certregistry.web.support.RegistryIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 

@@ -35,13 +35,7 @@ class ProgramsAsDataTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabase db = TestDatabase.shared();
-        registry.add("spring.r2dbc.url", db::r2dbcUrl);
-        registry.add("spring.r2dbc.username", db::user);
-        registry.add("spring.r2dbc.password", db::password);
-        registry.add("spring.flyway.url", db::jdbcUrl);
-        registry.add("spring.flyway.user", db::user);
-        registry.add("spring.flyway.password", db::password);
+        TestDatabase.register(registry);
     }
 
     @Autowired

@@ -27,13 +27,7 @@ public abstract class RegistryIntegrationTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabase db = TestDatabase.shared();
-        registry.add("spring.r2dbc.url", db::r2dbcUrl);
-        registry.add("spring.r2dbc.username", db::user);
-        registry.add("spring.r2dbc.password", db::password);
-        registry.add("spring.flyway.url", db::jdbcUrl);
-        registry.add("spring.flyway.user", db::user);
-        registry.add("spring.flyway.password", db::password);
+        TestDatabase.register(registry);
         registry.add("server.port", () -> PORT);
         registry.add("registry.base-url", () -> BASE_URL);
     }

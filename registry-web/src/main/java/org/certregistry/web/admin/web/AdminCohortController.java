@@ -10,7 +10,6 @@ import org.certregistry.web.admin.CohortNotFoundException;
 import org.certregistry.web.admin.Cohorts;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -65,10 +64,6 @@ class AdminCohortController {
     @GetMapping(path = "/api/v1/admin/cohorts/{id}/result.csv")
     Mono<ResponseEntity<String>> result(@PathVariable UUID id, Principal user) {
         Cohort cohort = cohorts.find(id, user.getName()).orElseThrow(() -> new CohortNotFoundException(id));
-        return cohorts.resultCsv(cohort).map(csv -> ResponseEntity.ok()
-            .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cohort-" + id + "-result.csv\"")
-            .header(HttpHeaders.CACHE_CONTROL, "no-store")
-            .body(csv));
+        return cohorts.resultCsv(cohort).map(csv -> Uploads.csvAttachment(csv, "cohort-" + id + "-result.csv"));
     }
 }

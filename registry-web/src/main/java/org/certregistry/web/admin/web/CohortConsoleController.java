@@ -8,7 +8,6 @@ import org.certregistry.web.admin.Cohort;
 import org.certregistry.web.admin.CohortNotFoundException;
 import org.certregistry.web.admin.Cohorts;
 import org.certregistry.web.system.InvalidRequestException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -105,11 +104,7 @@ class CohortConsoleController {
     @GetMapping("/admin/cohorts/{id}/result.csv")
     Mono<ResponseEntity<String>> result(@PathVariable UUID id, Principal user) {
         Cohort cohort = find(id, user);
-        return cohorts.resultCsv(cohort).map(csv -> ResponseEntity.ok()
-            .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cohort-result.csv\"")
-            .header(HttpHeaders.CACHE_CONTROL, "no-store")
-            .body(csv));
+        return cohorts.resultCsv(cohort).map(csv -> Uploads.csvAttachment(csv, "cohort-" + id + "-result.csv"));
     }
 
     private Cohort find(UUID id, Principal user) {

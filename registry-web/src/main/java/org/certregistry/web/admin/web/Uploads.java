@@ -1,17 +1,31 @@
 package org.certregistry.web.admin.web;
 
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Reads an uploaded file into memory up to a limit of its own, whatever the codecs' limit is. */
+/** Cohort files over HTTP: uploads read up to a limit of their own (whatever the codecs' limit), results as CSV attachments. */
 final class Uploads {
 
     /** Largest cohort file accepted (50,000 rows of ordinary length fit easily). */
     static final int MAX_BYTES = 8 * 1024 * 1024;
 
     private Uploads() {
+    }
+
+    /** A result file as a download that no cache keeps (it holds holders' private links). */
+    static ResponseEntity<String> csvAttachment(String csv, String fileName) {
+        return ResponseEntity.ok()
+            .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+            .header(HttpHeaders.CACHE_CONTROL, "no-store")
+            .body(csv);
     }
 
     /** The whole content, or a {@code DataBufferLimitException} past {@link #MAX_BYTES}. */
