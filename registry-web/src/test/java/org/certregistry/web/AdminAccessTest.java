@@ -198,6 +198,27 @@ class AdminAccessTest extends RegistryIntegrationTest {
         new AdminApi(http).act(number, "suspend", "still active", null).expectStatus().isOk();
     }
 
+    @Test
+    void aConsoleFormRenderedBeforeSomeoneElsesChangeIsRefusedSayingWhatChanged() {
+        String session = signIn(ADMIN, ADMIN_PASSWORD);
+        String page = http.get().uri("/admin/certificates/{n}", number).cookie("SESSION", session).exchange()
+            .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(page);
+        assertThat(version.find()).isTrue();
+        // meanwhile another admin suspends it through the API
+        new AdminApi(http).act(number, "suspend", "Second admin was quicker", null).expectStatus().isOk();
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("_csrf", csrfToken(page));
+        form.add("version", version.group(1));
+        form.add("reason", "First admin, too late");
+        String refused = http.post().uri("/admin/certificates/{n}/revoke", number).cookie("SESSION", session)
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form)).exchange()
+            .expectStatus().isEqualTo(409).expectBody(String.class).returnResult().getResponseBody();
+        assertThat(refused).contains("was changed by someone else meanwhile", "suspended", "Second admin was quicker");
+        http.get().uri("/api/v1/admin/certificates/{n}", number).headers(h -> h.setBasicAuth(AUDITOR, AUDITOR_PASSWORD))
+            .exchange().expectBody().jsonPath("$.state").isEqualTo("SUSPENDED");
+    }
+
     String signIn(String user, String password) {
         return ConsoleSession.signIn(http, user, password);
     }
