@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -130,14 +129,20 @@ class AdminConsoleBrowserTest extends RegistryIntegrationTest {
     /** Clicks a submit button and waits for the next page to replace this one. */
     private static void submit(ChromeDriver browser, String css) {
         WebElement button = browser.findElement(By.cssSelector(css));
-        button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(button));
+        navigates(browser, button::click);
     }
 
     private static void follow(ChromeDriver browser, String link) {
         WebElement anchor = browser.findElement(By.linkText(link));
-        anchor.click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(anchor));
+        navigates(browser, anchor::click);
+    }
+
+    /** Runs {@code action} and waits until a new, fully loaded document has replaced the current one. */
+    private static void navigates(ChromeDriver browser, Runnable action) {
+        browser.executeScript("window.oldPage = true");
+        action.run();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> Boolean.TRUE.equals(((ChromeDriver) b)
+            .executeScript("return window.oldPage === undefined && document.readyState === 'complete'")));
     }
 
     private static void signIn(ChromeDriver browser, String user, String password) {
