@@ -15,6 +15,7 @@ import org.certregistry.issuer.number.CertificateNumber;
 import org.certregistry.web.system.InvalidRequestException;
 import org.certregistry.web.program.Program;
 import org.certregistry.web.program.ProgramCatalog;
+import org.certregistry.web.system.BlockingWork;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -38,14 +39,16 @@ public class CertificateService {
     private final ProgramCatalog programs;
     private final CredentialFactory credentials;
     private final TransactionalOperator transaction;
+    private final BlockingWork blocking;
     private final Clock clock;
 
     CertificateService(CertificateRepository certificates, ProgramCatalog programs, CredentialFactory credentials,
-            ReactiveTransactionManager transactions, Clock clock) {
+            ReactiveTransactionManager transactions, BlockingWork blocking, Clock clock) {
         this.certificates = certificates;
         this.programs = programs;
         this.credentials = credentials;
         this.transaction = TransactionalOperator.create(transactions);
+        this.blocking = blocking;
         this.clock = clock;
     }
 
@@ -60,6 +63,23 @@ public class CertificateService {
     }
 
     private Mono<IssuedCertificate> issueOnce(IssueCertificate command, String actor) {
+        // random draws (SecureRandom may read /dev/urandom) and signing are blocking work
+        return blocking.run(() -> draft(command)).flatMap(draft -> {
+            Certificate certificate = draft.certificate();
+            CredentialVersion version = new CredentialVersion(certificate.id(), 1, credentials.credentialId(certificate),
+                    draft.credentialJwt(), credentials.keyId(), certificate.validFrom(), certificate.validUntil(), certificate.createdAt());
+            CertificateEvent event = new CertificateEvent(certificate.id(), certificate.createdAt(), actor, "ISSUED", null, null,
+                    snapshot(certificate));
+            return certificates.insert(certificate, HolderLinks.hash(draft.holderToken()))
+                .then(certificates.insertCredential(version))
+                .then(certificates.appendEvent(event))
+                .as(transaction::transactional)
+                .thenReturn(new IssuedCertificate(certificate, draft.credentialJwt(), draft.holderToken()));
+        });
+    }
+
+    /** A new certificate with fresh random number, index, ids and link, and its signed credential. */
+    private IssuedCertificate draft(IssueCertificate command) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Program program = command.program();
         Instant awardedAt = command.awardedAt().truncatedTo(ChronoUnit.SECONDS);
@@ -70,19 +90,7 @@ public class CertificateService {
                 program.code(), UUID.randomUUID(), command.holderName(), command.holderEmail(), HexFormat.of().formatHex(salt),
                 command.listed(), awardedAt, awardedAt, validUntil, CertificateState.ACTIVE, null, 1,
                 RANDOM.nextInt(STATUS_LIST_SIZE), 0, 1, now, now);
-        String token = HolderLinks.newToken();
-        return credentials.sign(certificate, program).flatMap(jwt -> {
-            CredentialVersion version = new CredentialVersion(certificate.id(), 1,
-                    credentials.credentialId(certificate), jwt,
-                    credentials.keyId(), certificate.validFrom(), certificate.validUntil(), now);
-            CertificateEvent event = new CertificateEvent(certificate.id(), now, actor, "ISSUED", null, null,
-                    snapshot(certificate));
-            return certificates.insert(certificate, HolderLinks.hash(token))
-                .then(certificates.insertCredential(version))
-                .then(certificates.appendEvent(event))
-                .as(transaction::transactional)
-                .thenReturn(new IssuedCertificate(certificate, jwt, token));
-        });
+        return new IssuedCertificate(certificate, credentials.signNow(certificate, program), HolderLinks.newToken());
     }
 
     /** Revokes a certificate for good, with a reason. */
