@@ -103,7 +103,7 @@ public class CredentialVerification {
     }
 
     private StatusSource statusSource(Snapshot snapshot) {
-        return (listUrl, index) -> {
+        return (issuerId, listUrl, index) -> {
             if (snapshot instanceof Snapshot.Unreachable u) {
                 return new StatusLookup.Unavailable(u.reason());
             }
