@@ -15,6 +15,7 @@ import org.certregistry.issuer.number.CertificateNumber;
 import org.certregistry.web.system.InvalidRequestException;
 import org.certregistry.web.program.Program;
 import org.certregistry.web.program.ProgramCatalog;
+import org.certregistry.web.status.StatusLists;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -39,9 +40,11 @@ public class CertificateService {
     private final CredentialFactory credentials;
     private final TransactionalOperator transaction;
     private final Clock clock;
+    private final StatusLists statusLists;
 
     CertificateService(CertificateRepository certificates, ProgramCatalog programs, CredentialFactory credentials,
-            ReactiveTransactionManager transactions, Clock clock) {
+            ReactiveTransactionManager transactions, Clock clock, StatusLists statusLists) {
+        this.statusLists = statusLists;
         this.certificates = certificates;
         this.programs = programs;
         this.credentials = credentials;
@@ -60,6 +63,10 @@ public class CertificateService {
     }
 
     private Mono<IssuedCertificate> issueOnce(IssueCertificate command, String actor) {
+        return statusLists.allocate(command.program()).flatMap(slot -> issueOnce(command, actor, slot));
+    }
+
+    private Mono<IssuedCertificate> issueOnce(IssueCertificate command, String actor, StatusLists.Slot slot) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Program program = command.program();
         Instant awardedAt = command.awardedAt().truncatedTo(ChronoUnit.SECONDS);
@@ -68,8 +75,8 @@ public class CertificateService {
         RANDOM.nextBytes(salt);
         Certificate certificate = new Certificate(UUID.randomUUID(), CertificateNumber.random(program.code()).value(),
                 program.code(), UUID.randomUUID(), command.holderName(), command.holderEmail(), HexFormat.of().formatHex(salt),
-                command.listed(), awardedAt, awardedAt, validUntil, CertificateState.ACTIVE, null, 1,
-                RANDOM.nextInt(STATUS_LIST_SIZE), 0, 1, now, now);
+                command.listed(), awardedAt, awardedAt, validUntil, CertificateState.ACTIVE, null, slot.list(),
+                slot.index(), 0, 1, now, now);
         String token = HolderLinks.newToken();
         return credentials.sign(certificate, program).flatMap(jwt -> {
             CredentialVersion version = new CredentialVersion(certificate.id(), 1,
