@@ -29,4 +29,10 @@ class SignatureResults implements SignatureCache {
     public void remember(String key) {
         verified.put(key, Boolean.TRUE);
     }
+
+    /** How many verified signatures are remembered (approximate; for tests and metrics). */
+    long size() {
+        verified.cleanUp();
+        return verified.estimatedSize();
+    }
 }
