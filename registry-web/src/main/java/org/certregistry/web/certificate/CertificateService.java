@@ -15,6 +15,7 @@ import org.certregistry.issuer.number.CertificateNumber;
 import org.certregistry.web.system.InvalidRequestException;
 import org.certregistry.web.program.Program;
 import org.certregistry.web.program.ProgramCatalog;
+import org.certregistry.web.status.StatusLists;
 import org.certregistry.web.system.BlockingWork;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -30,8 +31,6 @@ import reactor.util.retry.Retry;
 @Service
 public class CertificateService {
 
-    /** Entries per status list: the minimum the Bitstring Status List spec recommends for herd privacy. */
-    public static final int STATUS_LIST_SIZE = 131_072;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -41,9 +40,11 @@ public class CertificateService {
     private final TransactionalOperator transaction;
     private final BlockingWork blocking;
     private final Clock clock;
+    private final StatusLists statusLists;
 
     CertificateService(CertificateRepository certificates, ProgramCatalog programs, CredentialFactory credentials,
-            ReactiveTransactionManager transactions, BlockingWork blocking, Clock clock) {
+            ReactiveTransactionManager transactions, BlockingWork blocking, Clock clock, StatusLists statusLists) {
+        this.statusLists = statusLists;
         this.certificates = certificates;
         this.programs = programs;
         this.credentials = credentials;
@@ -64,10 +65,11 @@ public class CertificateService {
 
     private Mono<IssuedCertificate> issueOnce(IssueCertificate command, String actor) {
         // random draws (SecureRandom may read /dev/urandom) and signing are blocking work
-        return blocking.run(() -> draft(command)).flatMap(draft -> {
+        return statusLists.allocate(command.program()).flatMap(slot -> blocking.run(() -> draft(command, slot))).flatMap(draft -> {
             Certificate certificate = draft.certificate();
             CredentialVersion version = new CredentialVersion(certificate.id(), 1, credentials.credentialId(certificate),
-                    draft.credentialJwt(), credentials.keyId(), certificate.validFrom(), certificate.validUntil(), certificate.createdAt());
+                    draft.credentialJwt(), credentials.keyId(), certificate.validFrom(), certificate.validUntil(),
+                    certificate.createdAt());
             CertificateEvent event = new CertificateEvent(certificate.id(), certificate.createdAt(), actor, "ISSUED", null, null,
                     snapshot(certificate));
             return certificates.insert(certificate, HolderLinks.hash(draft.holderToken()))
@@ -79,7 +81,7 @@ public class CertificateService {
     }
 
     /** A new certificate with fresh random number, index, ids and link, and its signed credential. */
-    private IssuedCertificate draft(IssueCertificate command) {
+    private IssuedCertificate draft(IssueCertificate command, StatusLists.Slot slot) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Program program = command.program();
         Instant awardedAt = command.awardedAt().truncatedTo(ChronoUnit.SECONDS);
@@ -88,8 +90,8 @@ public class CertificateService {
         RANDOM.nextBytes(salt);
         Certificate certificate = new Certificate(UUID.randomUUID(), CertificateNumber.random(program.code()).value(),
                 program.code(), UUID.randomUUID(), command.holderName(), command.holderEmail(), HexFormat.of().formatHex(salt),
-                command.listed(), awardedAt, awardedAt, validUntil, CertificateState.ACTIVE, null, 1,
-                RANDOM.nextInt(STATUS_LIST_SIZE), 0, 1, now, now);
+                command.listed(), awardedAt, awardedAt, validUntil, CertificateState.ACTIVE, null, slot.list(),
+                slot.drawIndex(RANDOM), 0, 1, now, now);
         return new IssuedCertificate(certificate, credentials.signNow(certificate, program), HolderLinks.newToken());
     }
 
