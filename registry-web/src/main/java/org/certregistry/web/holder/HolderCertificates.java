@@ -1,6 +1,13 @@
 package org.certregistry.web.holder;
 
 import java.time.ZoneOffset;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
+
+import com.openhtmltopdf.util.JDKXRLogger;
+import com.openhtmltopdf.util.XRLog;
 
 import org.certregistry.issuer.pdf.CertificateDocument;
 import org.certregistry.issuer.pdf.CertificatePdfRenderer;
@@ -34,6 +41,20 @@ public class HolderCertificates {
         this.documents = documents;
         this.registry = registry;
         this.properties = properties;
+        // openhtmltopdf writes every render's progress to stderr; keep only its warnings, in the application's log
+        XRLog.setLoggerImpl(new JDKXRLogger(true, Level.WARNING, new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        }, new SimpleFormatter()));
     }
 
     /** The certificate behind a private link; an unknown or malformed link is "not found", never a hint. */
