@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.fontbox.ttf.CmapLookup;
@@ -109,6 +111,24 @@ final class BundledFonts {
             throw new IllegalStateException("Missing bundled resource " + file);
         }
         return in;
+    }
+
+    /**
+     * Parsed fonts for the calling thread. Parsing DejaVu for every render was about half its
+     * cost; a parsed font is not safe to share between threads (it reads its glyphs lazily), so
+     * each rendering thread keeps its own, and the renderers' pool is small.
+     */
+    private static final ThreadLocal<Map<String, TrueTypeFont>> PARSED = ThreadLocal.withInitial(HashMap::new);
+
+    static TrueTypeFont parsed(String file) {
+        return PARSED.get().computeIfAbsent(file, f -> {
+            try {
+                return parse(f);
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException("Cannot read bundled font " + f, ex);
+            }
+        });
     }
 
     private static TrueTypeFont parse(String file) throws IOException {

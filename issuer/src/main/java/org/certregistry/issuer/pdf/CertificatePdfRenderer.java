@@ -20,6 +20,7 @@ import java.util.GregorianCalendar;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -29,10 +30,13 @@ import com.nimbusds.jwt.SignedJWT;
 import com.openhtmltopdf.extend.FSStream;
 import com.openhtmltopdf.extend.FSStreamFactory;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * Renders a certificate to a one-page A4 landscape PDF/A-3b from the program's XHTML template
@@ -78,12 +82,16 @@ public final class CertificatePdfRenderer {
         builder.useUriResolver(CertificatePdfRenderer::resolve);
         builder.useProtocolsStreamImplementation(CertificatePdfRenderer::bundled, "bundled");
         builder.useProtocolsStreamImplementation(NOTHING, "http", "https", "file", "jar", "ftp");
+        PDDocument target = new PDDocument();
+        builder.usePDDocument(target);
         for (BundledFonts.Face face : BundledFonts.FACES) {
-            builder.useFont(() -> BundledFonts.open(face.file()), face.family(), face.weight(),
-                    face.italic() ? FontStyle.ITALIC : FontStyle.NORMAL, true);
+            if (!face.family().startsWith("Fallback") || filled.fallbacks().contains(face.family())) {
+                builder.useFont(new PDFontSupplier(font(target, face)), face.family(), face.weight(),
+                        face.italic() ? FontStyle.ITALIC : FontStyle.NORMAL, true);
+            }
         }
         builder.withProducer(EmbeddedProof.PRODUCER);
-        try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+        try (target; PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
             renderer.layout();
             renderer.createPDFWithoutClosing();
             PDDocument pdf = renderer.getPdfDocument();
@@ -100,12 +108,22 @@ public final class CertificatePdfRenderer {
         return out.toByteArray();
     }
 
+    /** A bundled font for one document, subset on save, from this thread's parsed copy. */
+    private static PDFont font(PDDocument document, BundledFonts.Face face) {
+        try {
+            return PDType0Font.load(document, BundledFonts.parsed(face.file()), true);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot load bundled font " + face.file(), ex);
+        }
+    }
+
     /** The filled-in XHTML of the certificate (escaped), as given to the PDF engine. */
     public String html(CertificateDocument document) {
         return fill(document).html();
     }
 
-    private record Filled(String html, EmbeddedProof.Facts facts) {
+    private record Filled(String html, Set<String> fallbacks, EmbeddedProof.Facts facts) {
     }
 
     private Filled fill(CertificateDocument document) {
@@ -125,7 +143,7 @@ public final class CertificatePdfRenderer {
         values.put("validFrom", DATE.format(document.validFrom()));
         values.put("validUntil", DATE.format(document.validUntil()));
         values.put("verificationUrl", printable(document.verificationUrl()));
-        values.put("qrCode", "data:image/png;base64," + Base64.getEncoder().encodeToString(QrCode.png(document.verificationUrl(), 400)));
+        values.put("qrCode", "data:image/png;base64," + Base64.getEncoder().encodeToString(QrCode.compactPng(document.verificationUrl(), 4)));
         String template = templates.computeIfAbsent(document.template(), t -> text("templates/" + t + ".xhtml"));
         Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder html = new StringBuilder(template.length() + 1024);
@@ -137,31 +155,32 @@ public final class CertificatePdfRenderer {
             matcher.appendReplacement(html, Matcher.quoteReplacement(escapeXml(value)));
         }
         matcher.appendTail(html);
-        String fallbacks = fallbackStyle(values);
+        Set<String> fallbacks = fallbacksFor(values);
         if (!fallbacks.isEmpty()) {
             int head = html.indexOf("</head>");
-            html.insert(head < 0 ? 0 : head, fallbacks);
+            html.insert(head < 0 ? 0 : head, fallbackStyle(fallbacks));
         }
         String title = programName + " certificate " + number + " of " + name.text();
-        return new Filled(html.toString(), new EmbeddedProof.Facts(title, name.text(), number, awardingBody, programName,
+        return new Filled(html.toString(), fallbacks, new EmbeddedProof.Facts(title, name.text(), number, awardingBody, programName,
                 document.credentialJwt(), issued(document)));
     }
 
     /**
-     * The fallback families the text needs, after the document's own: named only when needed,
-     * since the engine loads every font a family list names.
+     * The fallback families the text needs: named and loaded only when needed, since the engine
+     * loads every font a family list names.
      */
-    private String fallbackStyle(Map<String, String> values) {
+    private Set<String> fallbacksFor(Map<String, String> values) {
         StringBuilder text = new StringBuilder();
         values.forEach((key, value) -> {
             if (!key.equals("qrCode")) {
                 text.append(value);
             }
         });
-        java.util.Set<String> families = fonts.fallbacksFor(text.toString());
-        if (families.isEmpty()) {
-            return "";
-        }
+        return fonts.fallbacksFor(text.toString());
+    }
+
+    /** The fallback families after the document's own, for text the DejaVu faces lack. */
+    private static String fallbackStyle(Set<String> families) {
         StringBuilder list = new StringBuilder();
         families.forEach(family -> list.append(", '").append(family).append('\''));
         return "<style>body { font-family: 'Certificate Serif'" + list + "; } .sans { font-family: 'Certificate Sans'"
