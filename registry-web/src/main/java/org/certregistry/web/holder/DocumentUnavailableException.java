@@ -7,7 +7,7 @@ public final class DocumentUnavailableException extends RuntimeException {
 
     private final Duration retryAfter;
 
-    DocumentUnavailableException(String document, Duration retryAfter, Throwable cause) {
+    public DocumentUnavailableException(String document, Duration retryAfter, Throwable cause) {
         super("The certificate " + document + " is being prepared and is not ready yet; please try again in "
                 + retryAfter.toSeconds() + " seconds.", cause);
         this.retryAfter = retryAfter;
