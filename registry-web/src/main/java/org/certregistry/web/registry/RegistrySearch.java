@@ -1,8 +1,12 @@
 package org.certregistry.web.registry;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.certregistry.issuer.number.CertificateNumber;
 import org.certregistry.issuer.number.InvalidCertificateNumberException;
@@ -14,6 +18,8 @@ import org.certregistry.web.program.ProgramCatalog;
 import org.certregistry.web.system.InvalidRequestException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
@@ -33,15 +39,21 @@ public class RegistrySearch {
     /** Matches counted and ranked per query; pages reach no further. */
     public static final int MAX_MATCHES = 1000;
     static final int MIN_NAME_LENGTH = 2;
+    static final int MAX_WORDS = 4;
+    /** How close a query word must be to a word of the name (pg_trgm word similarity, 0 to 1). */
+    static final String WORD_SIMILARITY = "0.45";
     static final int MAX_QUERY_LENGTH = 200;
 
     private final DatabaseClient db;
     private final PublicRecords records;
     private final ProgramCatalog programs;
     private final Clock clock;
+    private final TransactionalOperator transaction;
 
-    RegistrySearch(DatabaseClient db, PublicRecords records, ProgramCatalog programs, Clock clock) {
+    RegistrySearch(DatabaseClient db, PublicRecords records, ProgramCatalog programs, Clock clock,
+            ReactiveTransactionManager transactions) {
         this.db = db;
+        this.transaction = TransactionalOperator.create(transactions);
         this.records = records;
         this.programs = programs;
         this.clock = clock;
@@ -68,7 +80,7 @@ public class RegistrySearch {
 
     private Query validate(String query, String program, String status, int page, int size) {
         String q = query == null ? "" : query.strip().replaceAll("\\s+", " ");
-        List<InvalidRequestException.FieldProblem> problems = new java.util.ArrayList<>();
+        List<InvalidRequestException.FieldProblem> problems = new ArrayList<>();
         if (q.length() > MAX_QUERY_LENGTH) {
             problems.add(new InvalidRequestException.FieldProblem("q", "is longer than " + MAX_QUERY_LENGTH + " characters"));
         }
@@ -123,9 +135,10 @@ public class RegistrySearch {
             return Mono.just(empty(query, "Type at least " + MIN_NAME_LENGTH + " letters of a name."));
         }
         StringBuilder where = new StringBuilder(number != null ? "number = :number" : "listed");
-        if (number == null && !q.isEmpty()) {
-            // word similarity: the query against the closest run of words in the name, so "angstrom" finds "Zoë Ångström"
-            where.append(" AND registry_fold(:q) <% search_name");
+        List<String> words = number == null && !q.isEmpty() ? words(q) : List.of();
+        for (int i = 0; i < words.size(); i++) {
+            // every word of the query is close to some word of the name: "zoe angstrom" finds "Zoë Maria Ångström"
+            where.append(" AND registry_fold(:w").append(i).append(") <% search_name");
         }
         if (query.program() != null) {
             where.append(" AND program = :program");
@@ -144,7 +157,7 @@ public class RegistrySearch {
                 // rank only the first MAX_MATCHES candidates the trigram index yields (see the class comment)
                 ? "SELECT " + columns + ", count(*) OVER () AS total FROM (SELECT " + columns + ", search_name FROM certificate"
                         + " WHERE " + where + " LIMIT " + (MAX_MATCHES + 1) + ") c"
-                        + " ORDER BY word_similarity(registry_fold(:q), search_name) DESC, holder_name, number"
+                        + " ORDER BY " + closeness(words.size()) + " DESC, holder_name, number"
                         + " LIMIT :limit OFFSET :offset"
                 : "SELECT " + columns + ", (SELECT count(*) FROM (SELECT 1 FROM certificate WHERE " + where + " LIMIT "
                         + (MAX_MATCHES + 1) + ") n) AS total FROM certificate WHERE " + where
@@ -154,8 +167,8 @@ public class RegistrySearch {
         if (number != null) {
             spec = spec.bind("number", number);
         }
-        else if (!q.isEmpty()) {
-            spec = spec.bind("q", q);
+        for (int i = 0; i < words.size(); i++) {
+            spec = spec.bind("w" + i, words.get(i));
         }
         if (query.program() != null) {
             spec = spec.bind("program", query.program());
@@ -165,12 +178,30 @@ public class RegistrySearch {
         }
         record Row(PublicRecord record, long total) {
         }
-        return spec.map((row, meta) -> new Row(records.of(CertificateRepository.certificate(row)), row.get("total", Long.class)))
+        Mono<List<Row>> rows = spec
+            .map((row, meta) -> new Row(records.of(CertificateRepository.certificate(row)), row.get("total", Long.class)))
             .all()
-            .collectList()
-            .map(rows -> rows.isEmpty()
+            .collectList();
+        if (ranked) {
+            // a single wrong letter in an eight-letter word leaves a word similarity of 0.5, below pg_trgm's default of 0.6
+            rows = db.sql("SET LOCAL pg_trgm.word_similarity_threshold = " + WORD_SIMILARITY).then().then(rows)
+                .as(transaction::transactional);
+        }
+        return rows
+            .map(found -> found.isEmpty()
                     ? empty(query, query.page() > 0 ? "This page is past the last match." : null)
-                    : page(query, rows.get(0).total(), null, rows.stream().map(Row::record).toList()));
+                    : page(query, found.get(0).total(), null, found.stream().map(Row::record).toList()));
+    }
+
+    /** The words of a query (at most {@link #MAX_WORDS}), each matched against the folded name. */
+    static List<String> words(String q) {
+        return Arrays.stream(q.split(" ")).filter(w -> !w.isBlank()).limit(MAX_WORDS).toList();
+    }
+
+    private static String closeness(int words) {
+        return IntStream.range(0, words)
+            .mapToObj(i -> "word_similarity(registry_fold(:w" + i + "), search_name)")
+            .collect(Collectors.joining(" + ", "(", ")"));
     }
 
     private static boolean looksLikeNumber(String q) {
