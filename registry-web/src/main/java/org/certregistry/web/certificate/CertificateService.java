@@ -118,6 +118,11 @@ public class CertificateService {
         return change(number, actor, "REINSTATED", reason, c -> c.reinstate(clock.instant()));
     }
 
+    /** The holder lists or unlists their name in the public directory; recorded in the history like any change. */
+    public Mono<Certificate> changeListing(String number, boolean listed, String actor) {
+        return change(number, actor, listed ? "LISTED" : "UNLISTED", null, c -> c.listing(listed, clock.instant()));
+    }
+
     /** Reads, changes and writes one certificate with its history event, in one transaction. */
     Mono<Certificate> change(String number, String actor, String action, String reason,
             java.util.function.UnaryOperator<Certificate> transition) {
