@@ -31,9 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PublicPagesBrowserTest extends RegistryIntegrationTest {
 
-    /** Flip to true when the verification service reads PDFs (then a PDF gets a full report). */
-    static final boolean PDF_SUPPORTED = false;
-
     @Autowired
     WebTestClient http;
 
@@ -170,14 +167,8 @@ class PublicPagesBrowserTest extends RegistryIntegrationTest {
         browser.findElement(By.id("document")).sendKeys(file.toAbsolutePath().toString());
         submit(".verify-form button[type=submit]", ".refusal", ".report");
         Browser.screenshot(browser, "verify-uploaded-pdf");
-        if (PDF_SUPPORTED) {
-            assertThat(browser.findElement(By.cssSelector(".verdict-word")).getText()).isEqualTo("VALID");
-            assertThat(browser.findElements(By.cssSelector("ol.checks li"))).isNotEmpty();
-        }
-        else {
-            assertThat(browser.findElement(By.cssSelector(".refusal")).getText())
-                .contains("cannot be verified here yet", "Paste the signed credential");
-        }
+        assertThat(browser.findElement(By.cssSelector(".verdict-word")).getText()).isEqualTo("VALID");
+        assertThat(browser.findElements(By.cssSelector("ol.checks li"))).isNotEmpty();
         Files.delete(file);
     }
 

@@ -12,6 +12,9 @@ public final class BlockingAllowances implements BlockHoundIntegration {
     @Override
     public void applyTo(BlockHound.Builder builder) {
         builder.allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "writeBytes")
-            .allowBlockingCallsInside("org.springframework.test.web.reactive.server.WiretapConnector", "connect");
+            .allowBlockingCallsInside("org.springframework.test.web.reactive.server.WiretapConnector", "connect")
+            // Spring Security masks each CSRF token with SecureRandom bytes (a buffered /dev/urandom read) inline
+            .allowBlockingCallsInside("org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler",
+                    "createXoredCsrfToken");
     }
 }
