@@ -37,7 +37,8 @@ class VerifyPageController {
     static final MediaType JPEG = MediaType.IMAGE_JPEG;
 
     /** Plain names for the verifier's checks, in the words a relying party uses. */
-    static final Map<String, String> CHECK_NAMES = Map.of("format", "Readable credential", "header", "Signature format",
+    static final Map<String, String> CHECK_NAMES = Map.of("document", "Document and QR code",
+            "format", "Readable credential", "header", "Signature format",
             "key", "Issuer's public key", "signature", "Signature", "issuer", "Trusted issuer", "credential",
             "Credential contents", "validity", "Validity window", "status", "Revocation list", "registry", "Registry record");
 
