@@ -37,11 +37,17 @@ public class RegistrySearch {
 
     public static final int MAX_PAGE_SIZE = 100;
     /** Matches counted and ranked per query; pages reach no further. */
-    public static final int MAX_MATCHES = 1000;
+    public static final int MAX_MATCHES = 500;
     static final int MIN_NAME_LENGTH = 2;
     static final int MAX_WORDS = 4;
-    /** How close a query word must be to a word of the name (pg_trgm word similarity, 0 to 1). */
+    /**
+     * How close a query word must be to a word of the name (pg_trgm word similarity, 0 to 1): loose
+     * enough for one wrong letter in words of {@link #TYPO_TOLERANT_LENGTH} letters or more; pg_trgm's
+     * default for shorter ones, where a loose threshold matches a large part of the directory.
+     */
     static final String WORD_SIMILARITY = "0.45";
+    static final String SHORT_WORD_SIMILARITY = "0.6";
+    static final int TYPO_TOLERANT_LENGTH = 5;
     static final int MAX_QUERY_LENGTH = 200;
 
     private final DatabaseClient db;
@@ -183,8 +189,14 @@ public class RegistrySearch {
             .all()
             .collectList();
         if (ranked) {
-            // a single wrong letter in an eight-letter word leaves a word similarity of 0.5, below pg_trgm's default of 0.6
-            rows = db.sql("SET LOCAL pg_trgm.word_similarity_threshold = " + WORD_SIMILARITY).then().then(rows)
+            // For this transaction only: a single wrong letter in an eight-letter word leaves a word similarity of 0.5,
+            // below pg_trgm's default of 0.6; and the planner, misjudging how many rows a trigram condition keeps,
+            // prefers a sequential scan that stops after MAX_MATCHES rows, which costs 0.6 s instead of 20 ms over a
+            // million rows (docs/benchmarks.md, "Search").
+            String threshold = words.stream().allMatch(w -> w.length() >= TYPO_TOLERANT_LENGTH) ? WORD_SIMILARITY
+                    : SHORT_WORD_SIMILARITY;
+            rows = db.sql("SELECT set_config('pg_trgm.word_similarity_threshold', '" + threshold + "', true), "
+                    + "set_config('enable_seqscan', 'off', true)").then().then(rows)
                 .as(transaction::transactional);
         }
         return rows
