@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A third program (CCXA) exists only in the {@code third-program} profile's properties: it is
  * issued, signed and held to its own renewal rule without any Java change.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("third-program")
 class ProgramsAsDataTest {
 

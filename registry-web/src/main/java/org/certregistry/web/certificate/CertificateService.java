@@ -21,6 +21,8 @@ import org.certregistry.web.system.InvalidRequestException;
 import org.certregistry.web.program.Program;
 import org.certregistry.web.program.ProgramCatalog;
 import org.certregistry.web.program.RenewalPolicy;
+import org.certregistry.web.status.StatusLists;
+import org.certregistry.web.system.BlockingWork;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -36,8 +38,6 @@ import reactor.util.retry.Retry;
 @Service
 public class CertificateService {
 
-    /** Entries per status list: the minimum the Bitstring Status List spec recommends for herd privacy. */
-    public static final int STATUS_LIST_SIZE = 131_072;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -45,14 +45,18 @@ public class CertificateService {
     private final ProgramCatalog programs;
     private final CredentialFactory credentials;
     private final TransactionalOperator transaction;
+    private final BlockingWork blocking;
     private final Clock clock;
+    private final StatusLists statusLists;
 
     CertificateService(CertificateRepository certificates, ProgramCatalog programs, CredentialFactory credentials,
-            ReactiveTransactionManager transactions, Clock clock) {
+            ReactiveTransactionManager transactions, BlockingWork blocking, Clock clock, StatusLists statusLists) {
+        this.statusLists = statusLists;
         this.certificates = certificates;
         this.programs = programs;
         this.credentials = credentials;
         this.transaction = TransactionalOperator.create(transactions);
+        this.blocking = blocking;
         this.clock = clock;
     }
 
@@ -67,22 +71,28 @@ public class CertificateService {
     }
 
     private Mono<IssuedCertificate> issueOnce(IssueCertificate command, String actor) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Program program = command.program();
-        Certificate certificate = newCertificate(command, RANDOM.nextInt(STATUS_LIST_SIZE), now);
-        String token = HolderLinks.newToken();
-        return credentials.sign(certificate, program).flatMap(jwt -> {
-            CredentialVersion version = new CredentialVersion(certificate.id(), 1,
-                    credentials.credentialId(certificate), jwt,
-                    credentials.keyId(), certificate.validFrom(), certificate.validUntil(), now);
-            CertificateEvent event = new CertificateEvent(certificate.id(), now, actor, "ISSUED", null, null,
+        // random draws (SecureRandom may read /dev/urandom) and signing are blocking work
+        return statusLists.allocate(command.program()).flatMap(slot -> blocking.run(() -> draft(command, slot))).flatMap(draft -> {
+            Certificate certificate = draft.certificate();
+            CredentialVersion version = new CredentialVersion(certificate.id(), 1, credentials.credentialId(certificate),
+                    draft.credentialJwt(), credentials.keyId(), certificate.validFrom(), certificate.validUntil(),
+                    certificate.createdAt());
+            CertificateEvent event = new CertificateEvent(certificate.id(), certificate.createdAt(), actor, "ISSUED", null, null,
                     snapshot(certificate));
-            return certificates.insert(certificate, HolderLinks.hash(token))
+            return certificates.insert(certificate, HolderLinks.hash(draft.holderToken()))
                 .then(certificates.insertCredential(version))
                 .then(certificates.appendEvent(event))
                 .as(transaction::transactional)
-                .thenReturn(new IssuedCertificate(certificate, jwt, token));
+                .thenReturn(new IssuedCertificate(certificate, draft.credentialJwt(), draft.holderToken()));
         });
+    }
+
+    /** A new certificate with fresh random number, index, ids and link, and its signed credential. */
+    private IssuedCertificate draft(IssueCertificate command, StatusLists.Slot slot) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Program program = command.program();
+        Certificate certificate = newCertificate(command, slot.list(), slot.drawIndex(RANDOM), now);
+        return new IssuedCertificate(certificate, credentials.signNow(certificate, program), HolderLinks.newToken());
     }
 
     /**
@@ -91,16 +101,14 @@ public class CertificateService {
      * of random number or status index redoes that batch with new ones.
      */
     public Flux<List<IssuedCertificate>> issueMany(List<IssueCertificate> commands, String actor) {
-        return certificates.usedStatusIndexes(1).flatMapMany(used -> {
-            StatusIndexes indexes = new StatusIndexes(used);
-            List<List<IssueCertificate>> batches = new ArrayList<>();
-            for (int i = 0; i < commands.size(); i += BATCH) {
-                batches.add(commands.subList(i, Math.min(commands.size(), i + BATCH)));
-            }
-            // two batches in flight: one signing while the other is written
-            return Flux.fromIterable(batches).flatMapSequential(batch -> Mono.defer(() -> issueBatch(batch, indexes, actor))
-                .retryWhen(Retry.max(3).filter(DuplicateKeyException.class::isInstance)), 2);
-        });
+        StatusIndexes indexes = new StatusIndexes();
+        List<List<IssueCertificate>> batches = new ArrayList<>();
+        for (int i = 0; i < commands.size(); i += BATCH) {
+            batches.add(commands.subList(i, Math.min(commands.size(), i + BATCH)));
+        }
+        // two batches in flight: one signing while the other is written
+        return Flux.fromIterable(batches).flatMapSequential(batch -> Mono.defer(() -> issueBatch(batch, indexes, actor))
+            .retryWhen(Retry.max(3).filter(DuplicateKeyException.class::isInstance)), 2);
     }
 
     /** Certificates per stored batch of a bulk issuance. */
@@ -108,12 +116,17 @@ public class CertificateService {
 
     private Mono<List<IssuedCertificate>> issueBatch(List<IssueCertificate> batch, StatusIndexes indexes, String actor) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // slots first (mostly in memory), then every random draw of the batch in one go off the event loop
         return Flux.fromIterable(batch)
-            .flatMapSequential(command -> {
-                Certificate certificate = newCertificate(command, indexes.next(), now);
-                return credentials.sign(certificate, command.program())
-                    .map(jwt -> new IssuedCertificate(certificate, jwt, HolderLinks.newToken()));
-            }, Math.max(2, Runtime.getRuntime().availableProcessors() * 2))
+            .concatMap(command -> statusLists.allocate(command.program())
+                .flatMap(slot -> indexes.used(slot.list()).map(used -> new Draft(command, slot, used))))
+            .collectList()
+            .flatMap(drafts -> blocking.run(() -> drafts.stream()
+                .map(d -> newCertificate(d.command(), d.slot().list(), indexes.draw(d.slot(), d.used()), now)).toList()))
+            .flatMapMany(Flux::fromIterable)
+            .flatMapSequential(certificate -> credentials.sign(certificate, programs.find(certificate.programCode()).orElseThrow())
+                .map(jwt -> new IssuedCertificate(certificate, jwt, HolderLinks.newToken())),
+                    Math.max(2, Runtime.getRuntime().availableProcessors() * 2))
             .collectList()
             .flatMap(issued -> {
                 List<Certificate> stored = issued.stream().map(IssuedCertificate::certificate).toList();
@@ -129,32 +142,38 @@ public class CertificateService {
             });
     }
 
-    /** Draws random free indexes of status list 1 (random, not in issuance order, for herd privacy). */
-    private static final class StatusIndexes {
+    private record Draft(IssueCertificate command, StatusLists.Slot slot, BitSet used) {
+    }
 
-        private final BitSet used;
-        private int taken;
+    /**
+     * Free random indexes of the status lists a bulk issuance writes to: the used ones are read
+     * once per list, so thousands of draws never hit a used index (single issuance instead lets the
+     * unique constraint catch the rare clash).
+     */
+    private final class StatusIndexes {
 
-        StatusIndexes(BitSet used) {
-            this.used = used;
-            this.taken = used.cardinality();
+        private final Map<Integer, Mono<BitSet>> used = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Mono<BitSet> used(int list) {
+            return used.computeIfAbsent(list, id -> certificates.usedStatusIndexes(id).cache());
         }
 
-        synchronized int next() {
-            if (taken >= STATUS_LIST_SIZE) {
-                throw new IllegalStateException("Status list 1 is full");
+        int draw(StatusLists.Slot slot, BitSet taken) {
+            synchronized (taken) {
+                // lists are closed at their fill limit, so a free index turns up within a few draws
+                for (int attempt = 0; attempt < 10_000; attempt++) {
+                    int index = RANDOM.nextInt(slot.size());
+                    if (!taken.get(index)) {
+                        taken.set(index);
+                        return index;
+                    }
+                }
+                throw new IllegalStateException("Status list " + slot.list() + " has no free index left");
             }
-            int index = RANDOM.nextInt(STATUS_LIST_SIZE);
-            while (used.get(index)) {
-                index = RANDOM.nextInt(STATUS_LIST_SIZE);
-            }
-            used.set(index);
-            taken++;
-            return index;
         }
     }
 
-    private static Certificate newCertificate(IssueCertificate command, int statusIndex, Instant now) {
+    private static Certificate newCertificate(IssueCertificate command, int statusList, int statusIndex, Instant now) {
         Program program = command.program();
         Instant awardedAt = command.awardedAt().truncatedTo(ChronoUnit.SECONDS);
         Instant validUntil = awardedAt.atOffset(ZoneOffset.UTC).plus(program.validity()).toInstant();
@@ -162,8 +181,8 @@ public class CertificateService {
         RANDOM.nextBytes(salt);
         return new Certificate(UUID.randomUUID(), CertificateNumber.random(program.code()).value(), program.code(),
                 UUID.randomUUID(), command.holderName(), command.holderEmail(), HexFormat.of().formatHex(salt),
-                command.listed(), awardedAt, awardedAt, validUntil, CertificateState.ACTIVE, null, 1, statusIndex, 0, 1, now,
-                now);
+                command.listed(), awardedAt, awardedAt, validUntil, CertificateState.ACTIVE, null, statusList, statusIndex, 0, 1,
+                now, now);
     }
 
     /** Revokes a certificate for good, with a reason. */
@@ -212,6 +231,10 @@ public class CertificateService {
      */
     public Mono<Certificate> renew(String number, Integer expectedVersion, String actor) {
         return findByNumber(number).flatMap(current -> {
+            if (expectedVersion != null && current.version() != expectedVersion) {
+                // a stale request is told so before anything else, as change() does
+                return concurrentChange(current.number(), expectedVersion);
+            }
             Program program = program(current);
             RenewalPolicy policy = program.renewal();
             return certificates.ceus(current.id())
@@ -272,6 +295,11 @@ public class CertificateService {
                 .as(transaction::transactional)
                 .thenReturn(entry);
         });
+    }
+
+    /** The holder lists or unlists their name in the public directory; recorded in the history like any change. */
+    public Mono<Certificate> changeListing(String number, boolean listed, String actor) {
+        return change(number, actor, listed ? "LISTED" : "UNLISTED", null, c -> c.listing(listed, clock.instant()));
     }
 
     /** Reads, changes and writes one certificate with its history event, in one transaction. */

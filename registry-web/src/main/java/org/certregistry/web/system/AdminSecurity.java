@@ -24,10 +24,11 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
+import org.certregistry.web.system.web.CsrfTokenAdvice;
+import org.certregistry.web.system.web.SecurityHeaders;
 import reactor.core.publisher.Mono;
 
 /**
@@ -65,6 +66,7 @@ class AdminSecurity {
                         "This account may not do that: changes need the ADMIN role.")))
             .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
             .csrf(ServerHttpSecurity.CsrfSpec::disable)
+            .headers(SecurityHeaders::configure)
             .build();
     }
 
@@ -72,9 +74,6 @@ class AdminSecurity {
     @Order(2)
     SecurityWebFilterChain adminConsoleChain(ServerHttpSecurity http, ReactiveUserDetailsService users,
             PasswordEncoder encoder, LoginThrottle throttle) {
-        XorServerCsrfTokenRequestAttributeHandler csrfTokens = new XorServerCsrfTokenRequestAttributeHandler();
-        // the cohort upload is a multipart form; its token travels as a form field like the others
-        csrfTokens.setTokenFromMultipartDataEnabled(true);
         RedirectServerLogoutSuccessHandler loggedOut = new RedirectServerLogoutSuccessHandler();
         loggedOut.setLogoutSuccessUrl(URI.create(LOGIN_PAGE + "?logout"));
         return http
@@ -93,7 +92,9 @@ class AdminSecurity {
                     .onAuthenticationFailure(webFilterExchange, ex)))
             .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessHandler(loggedOut))
             .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-            .csrf(csrf -> csrf.csrfTokenRequestHandler(csrfTokens))
+            // the cohort upload is a multipart form: the shared handler reads its token from the form too
+            .csrf(csrf -> csrf.csrfTokenRequestHandler(CsrfTokenAdvice.requestHandler()))
+            .headers(SecurityHeaders::configure)
             .build();
     }
 
