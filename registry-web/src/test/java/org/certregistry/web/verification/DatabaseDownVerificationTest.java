@@ -3,11 +3,15 @@ package org.certregistry.web.verification;
 import org.certregistry.web.certificate.CertificateRepository;
 import org.certregistry.web.support.Documents;
 import org.certregistry.web.support.Issuing;
-import org.certregistry.web.support.RegistryIntegrationTest;
+import org.certregistry.web.support.OwnPort;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
@@ -19,7 +23,16 @@ import static org.mockito.Mockito.doReturn;
  * When the database cannot be read, verification cannot vouch for status: the verdict is
  * UNDETERMINED (200, with the failing checks named), never VALID, and a forgery is still INVALID.
  */
-class DatabaseDownVerificationTest extends RegistryIntegrationTest {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@AutoConfigureWebTestClient(timeout = "PT30S")
+class DatabaseDownVerificationTest {
+
+    static final int PORT = OwnPort.free();
+
+    @DynamicPropertySource
+    static void ownPort(DynamicPropertyRegistry registry) {
+        OwnPort.register(registry, PORT);
+    }
 
     @Autowired
     WebTestClient http;
