@@ -1,61 +1,106 @@
 package org.certregistry.issuer.pdf;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.text.ParseException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.nimbusds.jwt.SignedJWT;
+import com.openhtmltopdf.extend.FSStream;
+import com.openhtmltopdf.extend.FSStreamFactory;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * Renders a certificate to PDF from the program's XHTML template with openhtmltopdf.
+ * Renders a certificate to a one-page A4 landscape PDF/A-3b from the program's XHTML template
+ * with openhtmltopdf.
  *
- * <p>Every value is XML-escaped into the template, so a name containing markup prints as the
- * literal text. The renderer resolves no URI at all: fonts are bundled and handed over as
- * streams, the QR code is an inline {@code data:} image, and any other reference is refused. It
- * is synchronous and CPU-bound; callers bound its concurrency.
+ * <p>Safety: every value is made printable (control and format characters dropped, characters no
+ * bundled font has replaced by U+FFFD) and XML-escaped into the template, so a name containing
+ * markup prints as the literal text. The only resources the engine can open are the bundled
+ * stylesheets under {@code pdf/templates/} (through the {@code bundled:} scheme) and inline
+ * {@code data:} images; every other URI resolves to nothing, and the {@code http}, {@code https},
+ * {@code file}, {@code jar} and {@code ftp} schemes are answered with nothing as well.
+ *
+ * <p>Proof and stability: the signed credential is attached ({@code credential.jwt}), XMP names
+ * the certificate, and dates and document id come from the credential, so one credential version
+ * always renders to the same bytes. The renderer is thread-safe, synchronous and CPU-bound;
+ * callers bound its concurrency.
  */
 public final class CertificatePdfRenderer {
 
-    private static final String BASE = "org/certregistry/issuer/pdf/";
+    /** The attachment that carries the signed credential. */
+    public static final String CREDENTIAL_ATTACHMENT = EmbeddedProof.ATTACHMENT_NAME;
+    public static final String CREDENTIAL_MEDIA_TYPE = EmbeddedProof.ATTACHMENT_MEDIA_TYPE;
+
+    private static final String SCHEME = "bundled:";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z]+)}}");
+    private static final Pattern STYLESHEET = Pattern.compile("[a-z0-9-]{1,40}\\.css");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
-    private static final String[][] FONTS = {
-        {"fonts/DejaVuSerif.ttf", "Certificate Serif", "400", "NORMAL"},
-        {"fonts/DejaVuSerif-Bold.ttf", "Certificate Serif", "700", "NORMAL"},
-        {"fonts/DejaVuSerif-Italic.ttf", "Certificate Serif", "400", "ITALIC"},
-        {"fonts/DejaVuSans.ttf", "Certificate Sans", "400", "NORMAL"},
-        {"fonts/DejaVuSans-Bold.ttf", "Certificate Sans", "700", "NORMAL"},
-    };
+    private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+    private static final FSStreamFactory NOTHING = url -> null;
 
     private final Map<String, String> templates = new ConcurrentHashMap<>();
+    private final BundledFonts fonts = BundledFonts.get();
 
-    /** Renders the certificate as PDF bytes. */
+    /** Renders the certificate as PDF bytes: one page, PDF/A-3b, the credential attached. */
     public byte[] render(CertificateDocument document) {
-        String html = html(document);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(html, null);
-            // No network, no files: every URI the document might name resolves to nothing.
-            builder.useUriResolver((base, uri) -> uri != null && uri.startsWith("data:") ? uri : null);
-            for (String[] font : FONTS) {
-                builder.useFont(() -> resource(font[0]), font[1], Integer.parseInt(font[2]), FontStyle.valueOf(font[3]), true);
+        Filled filled = fill(document);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(96 * 1024);
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        builder.usePdfAConformance(PdfAConformance.PDFA_3_B);
+        builder.useColorProfile(SRGB);
+        builder.withHtmlContent(filled.html(), SCHEME + "templates/");
+        builder.useUriResolver(CertificatePdfRenderer::resolve);
+        builder.useProtocolsStreamImplementation(CertificatePdfRenderer::bundled, "bundled");
+        builder.useProtocolsStreamImplementation(NOTHING, "http", "https", "file", "jar", "ftp");
+        PDDocument target = new PDDocument();
+        builder.usePDDocument(target);
+        for (BundledFonts.Face face : BundledFonts.FACES) {
+            if (!face.family().startsWith("Fallback") || filled.fallbacks().contains(face.family())) {
+                builder.useFont(new PDFontSupplier(font(target, face)), face.family(), face.weight(),
+                        face.italic() ? FontStyle.ITALIC : FontStyle.NORMAL, true);
             }
-            builder.withProducer("Certificate registry");
-            builder.toStream(out);
-            builder.run();
+        }
+        builder.withProducer(EmbeddedProof.PRODUCER);
+        try (target; PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+            renderer.layout();
+            renderer.createPDFWithoutClosing();
+            PDDocument pdf = renderer.getPdfDocument();
+            if (pdf.getNumberOfPages() != 1) {
+                throw new IllegalStateException("Template " + document.template() + " laid the certificate out on "
+                        + pdf.getNumberOfPages() + " pages instead of one");
+            }
+            EmbeddedProof.apply(pdf, filled.facts());
+            pdf.save(out);
         }
         catch (IOException ex) {
             throw new UncheckedIOException("PDF rendering failed", ex);
@@ -63,21 +108,42 @@ public final class CertificatePdfRenderer {
         return out.toByteArray();
     }
 
+    /** A bundled font for one document, subset on save, from this thread's parsed copy. */
+    private static PDFont font(PDDocument document, BundledFonts.Face face) {
+        try {
+            return PDType0Font.load(document, BundledFonts.parsed(face.file()), true);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot load bundled font " + face.file(), ex);
+        }
+    }
+
     /** The filled-in XHTML of the certificate (escaped), as given to the PDF engine. */
     public String html(CertificateDocument document) {
+        return fill(document).html();
+    }
+
+    private record Filled(String html, Set<String> fallbacks, EmbeddedProof.Facts facts) {
+    }
+
+    private Filled fill(CertificateDocument document) {
+        NameFit name = NameFit.of(printable(document.holderName()), fonts);
+        String programName = printable(document.programName());
+        String number = printable(document.certificateNumber());
+        String awardingBody = printable(document.awardingBody());
+        String programCode = printable(document.programCode());
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("holderName", document.holderName());
-        values.put("programName", document.programName());
-        values.put("programCode", document.programCode());
-        values.put("awardingBody", document.awardingBody());
-        values.put("number", document.certificateNumber());
+        values.put("holderName", name.text());
+        values.put("nameSize", name.size());
+        values.put("programName", programName);
+        values.put("programCode", programCode);
+        values.put("awardingBody", awardingBody);
+        values.put("number", number);
         values.put("awardedOn", DATE.format(document.awardedOn()));
         values.put("validFrom", DATE.format(document.validFrom()));
         values.put("validUntil", DATE.format(document.validUntil()));
-        values.put("verificationUrl", document.verificationUrl());
-        values.put("nameSize", nameSize(document.holderName()));
-        String qr = "data:image/png;base64," + Base64.getEncoder().encodeToString(QrCode.png(document.verificationUrl(), 400));
-        values.put("qrCode", qr);
+        values.put("verificationUrl", printable(document.verificationUrl()));
+        values.put("qrCode", "data:image/png;base64," + Base64.getEncoder().encodeToString(QrCode.compactPng(document.verificationUrl(), 4)));
         String template = templates.computeIfAbsent(document.template(), t -> text("templates/" + t + ".xhtml"));
         Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder html = new StringBuilder(template.length() + 1024);
@@ -89,22 +155,90 @@ public final class CertificatePdfRenderer {
             matcher.appendReplacement(html, Matcher.quoteReplacement(escapeXml(value)));
         }
         matcher.appendTail(html);
-        return html.toString();
+        Set<String> fallbacks = fallbacksFor(values);
+        if (!fallbacks.isEmpty()) {
+            int head = html.indexOf("</head>");
+            html.insert(head < 0 ? 0 : head, fallbackStyle(fallbacks));
+        }
+        String title = programName + " certificate " + number + " of " + name.text();
+        return new Filled(html.toString(), fallbacks, new EmbeddedProof.Facts(title, name.text(), number, awardingBody, programName,
+                document.credentialJwt(), issued(document)));
     }
 
-    /** Long names get a smaller type size so they stay inside the page (and wrap if still too long). */
-    private static String nameSize(String name) {
-        int length = name.codePointCount(0, name.length());
-        if (length <= 28) {
-            return "34pt";
+    /**
+     * The fallback families the text needs: named and loaded only when needed, since the engine
+     * loads every font a family list names.
+     */
+    private Set<String> fallbacksFor(Map<String, String> values) {
+        StringBuilder text = new StringBuilder();
+        values.forEach((key, value) -> {
+            if (!key.equals("qrCode")) {
+                text.append(value);
+            }
+        });
+        return fonts.fallbacksFor(text.toString());
+    }
+
+    /** The fallback families after the document's own, for text the DejaVu faces lack. */
+    private static String fallbackStyle(Set<String> families) {
+        StringBuilder list = new StringBuilder();
+        families.forEach(family -> list.append(", '").append(family).append('\''));
+        return "<style>body { font-family: 'Certificate Serif'" + list + "; } .sans { font-family: 'Certificate Sans'"
+                + list + "; }</style>\n";
+    }
+
+    /**
+     * The date the document states as created and modified: when the credential took effect
+     * ({@code nbf}), else the start of the validity window; never the time of rendering.
+     */
+    private static Calendar issued(CertificateDocument document) {
+        Instant instant = document.validFrom().atStartOfDay(ZoneOffset.UTC).toInstant();
+        try {
+            java.util.Date notBefore = SignedJWT.parse(document.credentialJwt()).getJWTClaimsSet().getNotBeforeTime();
+            if (notBefore != null) {
+                instant = notBefore.toInstant();
+            }
         }
-        if (length <= 45) {
-            return "26pt";
+        catch (ParseException | RuntimeException ex) {
+            // not a JWT we can read: the window's start is just as stable
         }
-        if (length <= 70) {
-            return "19pt";
-        }
-        return "13pt";
+        Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
+        calendar.setTimeInMillis(instant.toEpochMilli() / 1000 * 1000);
+        return calendar;
+    }
+
+    /**
+     * The text as it can be printed: NFC; line breaks and exotic spaces become spaces; control,
+     * format (bidi marks, joiners) and variation-selector characters are dropped; characters no
+     * bundled font can draw become U+FFFD rather than an empty box.
+     */
+    String printable(String value) {
+        String normalized = Normalizer.normalize(value, Normalizer.Form.NFC);
+        StringBuilder out = new StringBuilder(normalized.length());
+        normalized.codePoints().forEach(cp -> {
+            int type = Character.getType(cp);
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+                    out.append(' ');
+                }
+            }
+            else if (type == Character.CONTROL || type == Character.FORMAT || isInvisibleModifier(cp)) {
+                // invisible: drops cleanly
+            }
+            else if (type != Character.SURROGATE && type != Character.PRIVATE_USE && type != Character.UNASSIGNED
+                    && fonts.drawable(cp)) {
+                out.appendCodePoint(cp);
+            }
+            else {
+                out.append('\uFFFD');
+            }
+        });
+        return out.toString().strip();
+    }
+
+    /** Variation selectors and emoji skin-tone modifiers: they adjust the glyph before them, and print nothing alone. */
+    private static boolean isInvisibleModifier(int cp) {
+        return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF) || (cp >= 0x1F3FB && cp <= 0x1F3FF);
     }
 
     static String escapeXml(String value) {
@@ -127,20 +261,94 @@ public final class CertificatePdfRenderer {
         return out.toString();
     }
 
-    private static InputStream resource(String path) {
-        InputStream in = CertificatePdfRenderer.class.getClassLoader().getResourceAsStream(BASE + path);
-        if (in == null) {
-            throw new IllegalStateException("Missing bundled resource " + path);
+    /** Only bundled stylesheets and inline images resolve; anything else is nothing. */
+    private static String resolve(String base, String uri) {
+        if (uri == null) {
+            return null;
         }
-        return in;
+        if (uri.startsWith("data:image/png;base64,")) {
+            return uri;
+        }
+        if (STYLESHEET.matcher(uri).matches()) {
+            return SCHEME + "templates/" + uri;
+        }
+        String bundledTemplates = SCHEME + "templates/";
+        if (uri.startsWith(bundledTemplates) && STYLESHEET.matcher(uri.substring(bundledTemplates.length())).matches()) {
+            return uri;
+        }
+        return null;
+    }
+
+    private static FSStream bundled(String url) {
+        String path = url.substring(SCHEME.length());
+        return new FSStream() {
+            @Override
+            public InputStream getStream() {
+                return BundledFonts.open(path);
+            }
+
+            @Override
+            public Reader getReader() {
+                return new InputStreamReader(getStream(), StandardCharsets.UTF_8);
+            }
+        };
     }
 
     private static String text(String path) {
-        try (InputStream in = resource(path)) {
+        try (InputStream in = BundledFonts.open(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * The holder's name and the type size it is set in: as large as fits on one line (up to
+     * 36 pt); below 22 pt it wraps instead, down to 9 pt; a name too long even for that (far past
+     * what the API accepts) is shortened with an ellipsis, so it never leaves its box or the page.
+     */
+    record NameFit(String text, String size) {
+
+        /** The name's box, in points, as laid out by the templates (less a margin for word breaks). */
+        static final double WIDTH = 600;
+        static final double HEIGHT = 100;
+        static final double LINE = 1.18;
+
+        static NameFit of(String name, BundledFonts fonts) {
+            double em = Math.max(fonts.nameWidthEm(name), 0.01);
+            double oneLine = WIDTH * 0.96 / em;
+            if (oneLine >= 22) {
+                return new NameFit(name, points(Math.min(36, oneLine)));
+            }
+            for (double size = 21; size >= 9; size -= 1) {
+                if (lines(em, size) * size * LINE <= HEIGHT) {
+                    return new NameFit(name, points(size));
+                }
+            }
+            int maxLines = (int) Math.floor(HEIGHT / (9 * LINE));
+            double capacity = maxLines * WIDTH * 0.85 / 9 - 1;
+            StringBuilder shortened = new StringBuilder();
+            double used = 0;
+            for (int i = 0; i < name.length(); ) {
+                int cp = name.codePointAt(i);
+                double w = fonts.nameWidthEm(new String(Character.toChars(cp)));
+                if (used + w > capacity) {
+                    break;
+                }
+                used += w;
+                shortened.appendCodePoint(cp);
+                i += Character.charCount(cp);
+            }
+            return new NameFit(shortened.toString().strip() + "\u2026", points(9));
+        }
+
+        private static double lines(double em, double size) {
+            return Math.ceil(em * size / (WIDTH * 0.85));
+        }
+
+        private static String points(double size) {
+            return String.format(Locale.ROOT, "%.1fpt", Math.floor(size * 2) / 2);
         }
     }
 }

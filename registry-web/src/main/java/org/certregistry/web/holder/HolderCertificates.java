@@ -1,9 +1,17 @@
 package org.certregistry.web.holder;
 
 import java.time.ZoneOffset;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
+
+import com.openhtmltopdf.util.JDKXRLogger;
+import com.openhtmltopdf.util.XRLog;
 
 import org.certregistry.issuer.pdf.CertificateDocument;
 import org.certregistry.issuer.pdf.CertificatePdfRenderer;
+import org.certregistry.issuer.pdf.CertificatePreview;
 import org.certregistry.web.certificate.Certificate;
 import org.certregistry.web.certificate.CertificateNotFoundException;
 import org.certregistry.web.certificate.CertificateRepository;
@@ -11,27 +19,42 @@ import org.certregistry.web.certificate.CredentialVersion;
 import org.certregistry.web.certificate.HolderLinks;
 import org.certregistry.web.program.Program;
 import org.certregistry.web.program.ProgramCatalog;
-import org.certregistry.web.system.BlockingWork;
 import org.certregistry.web.system.RegistryProperties;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** What a holder reaches through the private link: the certificate, its credential, its PDF. */
+/** What a holder reaches through the private link: the certificate, its credential, its PDF and preview. */
 @Service
 public class HolderCertificates {
 
     private final CertificateRepository certificates;
     private final ProgramCatalog programs;
-    private final BlockingWork blocking;
+    private final CertificateDocuments documents;
     private final RegistryProperties registry;
+    private final HolderProperties properties;
     private final CertificatePdfRenderer renderer = new CertificatePdfRenderer();
 
-    HolderCertificates(CertificateRepository certificates, ProgramCatalog programs, BlockingWork blocking,
-            RegistryProperties registry) {
+    HolderCertificates(CertificateRepository certificates, ProgramCatalog programs, CertificateDocuments documents,
+            RegistryProperties registry, HolderProperties properties) {
         this.certificates = certificates;
         this.programs = programs;
-        this.blocking = blocking;
+        this.documents = documents;
         this.registry = registry;
+        this.properties = properties;
+        // openhtmltopdf writes every render's progress to stderr; keep only its warnings, in the application's log
+        XRLog.setLoggerImpl(new JDKXRLogger(true, Level.WARNING, new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        }, new SimpleFormatter()));
     }
 
     /** The certificate behind a private link; an unknown or malformed link is "not found", never a hint. */
@@ -47,17 +70,36 @@ public class HolderCertificates {
         return certificates.currentCredential(certificate);
     }
 
-    /** The printable PDF of the current version, rendered on the bounded scheduler. */
+    /** The printable PDF of the current credential version. */
     public Mono<byte[]> pdf(Certificate certificate) {
-        Program program = programs.find(certificate.programCode()).orElseThrow();
-        return credential(certificate).flatMap(credential -> {
-            CertificateDocument document = new CertificateDocument(program.template(), certificate.holderName(),
-                    program.name(), program.code(), program.awardingBody().name(), certificate.number(),
-                    certificate.awardedAt().atZone(ZoneOffset.UTC).toLocalDate(),
-                    certificate.validFrom().atZone(ZoneOffset.UTC).toLocalDate(),
-                    certificate.validUntil().atZone(ZoneOffset.UTC).toLocalDate(),
-                    registry.verificationUrl(certificate.number()), credential.jwt());
-            return blocking.run(() -> renderer.render(document));
-        });
+        return pdfDocument(certificate).map(RenderedDocument::bytes);
+    }
+
+    /** The printable PDF of the current credential version and its tag: rendered once, then served from memory. */
+    public Mono<RenderedDocument> pdfDocument(Certificate certificate) {
+        CertificateDocuments.Key key = new CertificateDocuments.Key(certificate.id(), certificate.credentialVersion(),
+                CertificateDocuments.Kind.PDF);
+        return documents.get(key, () -> credential(certificate)
+            .flatMap(credential -> documents.onRenderers(() -> renderer.render(document(certificate, credential)))));
+    }
+
+    /** A PNG picture of the PDF's page, for the holder's page. */
+    public Mono<RenderedDocument> previewDocument(Certificate certificate) {
+        CertificateDocuments.Key key = new CertificateDocuments.Key(certificate.id(), certificate.credentialVersion(),
+                CertificateDocuments.Kind.PNG);
+        return pdfDocument(certificate).flatMap(pdf -> documents.get(key,
+                () -> documents.onRenderers(() -> CertificatePreview.png(pdf.bytes(), properties.previewDpi()))));
+    }
+
+    private CertificateDocument document(Certificate certificate, CredentialVersion credential) {
+        Program program = programs.find(certificate.programCode())
+            .orElseThrow(() -> new IllegalStateException("Certificate " + certificate.number() + " names program "
+                    + certificate.programCode() + ", which is not configured"));
+        return new CertificateDocument(program.template(), certificate.holderName(), program.name(), program.code(),
+                program.awardingBody().name(), certificate.number(),
+                certificate.awardedAt().atZone(ZoneOffset.UTC).toLocalDate(),
+                credential.validFrom().atZone(ZoneOffset.UTC).toLocalDate(),
+                credential.validUntil().atZone(ZoneOffset.UTC).toLocalDate(),
+                registry.verificationUrl(certificate.number()), credential.jwt());
     }
 }

@@ -34,8 +34,13 @@ import reactor.core.publisher.Mono;
 @Service
 public class StatusLists {
 
-    /** Where a new credential's revocation bit lives. */
-    public record Slot(int list, int index) {
+    /** The list a new credential's revocation bit goes into, and its size (the index is drawn off the event loop). */
+    public record Slot(int list, int size) {
+
+        /** A random index in this list; SecureRandom may read /dev/urandom, so call it on the bounded scheduler. */
+        public int drawIndex(SecureRandom random) {
+            return random.nextInt(size);
+        }
     }
 
     /** A signed list ready to serve, with its strong ETag. */
@@ -57,7 +62,6 @@ public class StatusLists {
     private final BlockingWork blocking;
     private final RegistryProperties registry;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
     private final Map<String, Current> current = new ConcurrentHashMap<>();
     private final Map<Integer, Signed> signed = new ConcurrentHashMap<>();
 
@@ -88,7 +92,7 @@ public class StatusLists {
         Instant now = clock.instant();
         if (c != null && c.used().get() < c.limit() && c.readAt().plus(RECOUNT).isAfter(now)) {
             c.used().incrementAndGet();
-            return Mono.just(new Slot(c.list(), random.nextInt(c.size())));
+            return Mono.just(new Slot(c.list(), c.size()));
         }
         return lists.newest(body)
             .filter(row -> row.used() < limit(row.size()))
@@ -96,7 +100,7 @@ public class StatusLists {
             .map(row -> {
                 Current fresh = new Current(row.id(), row.size(), new AtomicLong(row.used() + 1), limit(row.size()), now);
                 current.put(body, fresh);
-                return new Slot(fresh.list(), random.nextInt(fresh.size()));
+                return new Slot(fresh.list(), fresh.size());
             });
     }
 

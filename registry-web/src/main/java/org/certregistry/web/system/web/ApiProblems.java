@@ -7,6 +7,7 @@ import org.certregistry.issuer.number.InvalidCertificateNumberException;
 import org.certregistry.web.certificate.CertificateNotFoundException;
 import org.certregistry.web.certificate.ConcurrentChangeException;
 import org.certregistry.web.certificate.IllegalTransitionException;
+import org.certregistry.web.holder.DocumentUnavailableException;
 import org.certregistry.web.system.InvalidRequestException;
 import org.certregistry.web.verification.UnsupportedDocumentException;
 import org.slf4j.Logger;
@@ -74,6 +75,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail tooLarge(PayloadTooLargeException ex) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large", ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> documentUnavailable(DocumentUnavailableException ex) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+            .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())))
+            .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "document-unavailable", "Document not ready", ex.getMessage()));
     }
 
     @Override

@@ -1,0 +1,161 @@
+package org.certregistry.issuer.pdf;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Calendar;
+import java.util.Map;
+
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jwt.SignedJWT;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.xml.DomXmpParser;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CertificatePdfRendererTest {
+
+    private static final String NAME = "Zoë Kowalczyk-Ørsted";
+
+    private final CertificatePdfRenderer renderer = new CertificatePdfRenderer();
+
+    @Test
+    void printsTheHolderProgramNumberDatesIssuerAndVerificationAddressOnOnePage() {
+        byte[] pdf = renderer.render(TestCertificates.ccxp(NAME));
+
+        try (PDDocument document = PdfReading.load(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
+            // A4 landscape: 297 x 210 mm
+            assertThat(document.getPage(0).getMediaBox().getWidth()).isCloseTo(841.9f, org.assertj.core.data.Offset.offset(1f));
+            assertThat(document.getPage(0).getMediaBox().getHeight()).isCloseTo(595.3f, org.assertj.core.data.Offset.offset(1f));
+        }
+        catch (IOException ex) {
+            throw new AssertionError(ex);
+        }
+        assertThat(PdfReading.text(pdf)).contains(NAME, "Certified Customer Experience Professional", "CCXP",
+                TestCertificates.NUMBER, "AWARDED", "1 March 2026", "VALID UNTIL", "1 March 2028", "CERTIFICATE",
+                "CUSTOMER EXPERIENCE PROFESSIONALS ASSOCIATION (CXPA)", "Customer Experience Professionals Association (CXPA)", "Chair of the Certification Board",
+                TestCertificates.VERIFICATION_URL);
+    }
+
+    @Test
+    void eachProgramIsPrintedWithItsOwnTemplate() {
+        String ccxp = PdfReading.text(renderer.render(TestCertificates.ccxp(NAME)));
+        String cxsp = PdfReading.text(renderer.render(TestCertificates.cxsp(NAME)));
+
+        assertThat(ccxp).contains("passed the certification examination").doesNotContain("practitioner programme");
+        assertThat(cxsp).contains("CX Standard Practitioner", "practitioner programme");
+    }
+
+    @Test
+    void anUnknownTemplateIsRefusedByName() {
+        CertificateDocument ccxp = TestCertificates.ccxp(NAME);
+        CertificateDocument unknown = new CertificateDocument("no-such-template", ccxp.holderName(), ccxp.programName(),
+                ccxp.programCode(), ccxp.awardingBody(), ccxp.certificateNumber(), ccxp.awardedOn(), ccxp.validFrom(),
+                ccxp.validUntil(), ccxp.verificationUrl(), ccxp.credentialJwt());
+
+        assertThatThrownBy(() -> renderer.render(unknown)).hasMessageContaining("no-such-template");
+    }
+
+    @Test
+    void embedsEveryFontItUses() {
+        byte[] pdf = renderer.render(TestCertificates.ccxp("王小明 Ελένη Παπαδοπούλου Иван 😀"));
+
+        assertThat(PdfReading.fonts(pdf)).isNotEmpty().allSatisfy(font -> assertThat(font.isEmbedded())
+            .as("font %s is embedded", font.getName()).isTrue());
+        assertThat(PdfReading.fonts(pdf)).extracting(PDFont::getName)
+            .anySatisfy(name -> assertThat(name).contains("DejaVuSerif"))
+            .anySatisfy(name -> assertThat(name).contains("DroidSansFallback"))
+            .anySatisfy(name -> assertThat(name).contains("Symbola"));
+    }
+
+    @Test
+    void theQrCodeOnThePrintedPageHoldsTheVerificationAddress() {
+        byte[] pdf = renderer.render(TestCertificates.ccxp(NAME));
+
+        assertThat(PdfReading.qrCode(PdfReading.page(pdf, 150))).isEqualTo(TestCertificates.VERIFICATION_URL);
+    }
+
+    @Test
+    void carriesTheSignedCredentialAsAnAttachmentThatVerifiesAgainstThePublishedKeys() throws Exception {
+        CertificateDocument certificate = TestCertificates.ccxp(NAME);
+        byte[] pdf = renderer.render(certificate);
+
+        try (PDDocument document = PdfReading.load(pdf)) {
+            PDDocumentNameDictionary names = document.getDocumentCatalog().getNames();
+            PDEmbeddedFilesNameTreeNode tree = names.getEmbeddedFiles();
+            Map<String, PDComplexFileSpecification> files = tree.getKids().get(0).getNames();
+            assertThat(files).containsOnlyKeys("credential.jwt");
+            PDComplexFileSpecification spec = files.get("credential.jwt");
+            assertThat(spec.getFileUnicode()).isEqualTo("credential.jwt");
+            assertThat(spec.getCOSObject().getCOSName(COSName.getPDFName("AFRelationship"))).isEqualTo(COSName.getPDFName("Source"));
+            assertThat(document.getDocumentCatalog().getCOSObject().getCOSArray(COSName.getPDFName("AF")).getObject(0))
+                .isSameAs(spec.getCOSObject());
+            PDEmbeddedFile file = spec.getEmbeddedFileUnicode();
+            assertThat(file.getSubtype()).isEqualTo("application/jwt");
+            String jwt = new String(file.toByteArray(), StandardCharsets.US_ASCII);
+
+            assertThat(jwt).isEqualTo(certificate.credentialJwt());
+            SignedJWT signed = SignedJWT.parse(jwt);
+            ECKey key = (ECKey) TestCertificates.publishedKeys().getKeyByKeyId(signed.getHeader().getKeyID());
+            assertThat(signed.verify(new ECDSAVerifier(key))).isTrue();
+        }
+    }
+
+    @Test
+    void itsMetadataNamesTheCertificateAndItsHolder() throws Exception {
+        byte[] pdf = renderer.render(TestCertificates.ccxp(NAME));
+
+        try (PDDocument document = PdfReading.load(pdf)) {
+            XMPMetadata xmp = new DomXmpParser().parse(document.getDocumentCatalog().getMetadata().toByteArray());
+            assertThat(xmp.getDublinCoreSchema().getTitle()).contains(TestCertificates.NUMBER, NAME,
+                    "Certified Customer Experience Professional");
+            assertThat(xmp.getDublinCoreSchema().getIdentifier()).isEqualTo(TestCertificates.NUMBER);
+            assertThat(xmp.getDublinCoreSchema().getSubjects()).contains(TestCertificates.NUMBER, NAME);
+            assertThat(xmp.getPDFAIdentificationSchema().getPart()).isEqualTo(3);
+            assertThat(xmp.getPDFAIdentificationSchema().getConformance()).isEqualTo("B");
+            assertThat(document.getDocumentInformation().getTitle()).isEqualTo(xmp.getDublinCoreSchema().getTitle());
+        }
+    }
+
+    @Test
+    void conformsToPdfA3b() {
+        assertThat(PdfA.violationsOf3b(renderer.render(TestCertificates.ccxp(NAME)))).isEmpty();
+        assertThat(PdfA.violationsOf3b(renderer.render(TestCertificates.cxsp("Ελένη Παπαδοπούλου")))).isEmpty();
+    }
+
+    @Test
+    void theSameCredentialAlwaysRendersTheSameBytesDatedByTheCredential() throws Exception {
+        CertificateDocument certificate = TestCertificates.ccxp(NAME);
+
+        byte[] first = renderer.render(certificate);
+        byte[] again = new CertificatePdfRenderer().render(certificate);
+
+        assertThat(again).isEqualTo(first);
+        try (PDDocument document = PdfReading.load(first)) {
+            Calendar created = document.getDocumentInformation().getCreationDate();
+            assertThat(created.toInstant()).isEqualTo(TestCertificates.VALID_FROM.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+            assertThat(document.getDocumentInformation().getModificationDate().toInstant()).isEqualTo(created.toInstant());
+        }
+    }
+
+    @Test
+    void anotherCredentialVersionRendersOtherBytes() {
+        CertificateDocument certificate = TestCertificates.ccxp(NAME);
+        CertificateDocument renewed = new CertificateDocument(certificate.template(), certificate.holderName(),
+                certificate.programName(), certificate.programCode(), certificate.awardingBody(),
+                certificate.certificateNumber(), certificate.awardedOn(), certificate.validFrom().plusYears(2),
+                certificate.validUntil().plusYears(2), certificate.verificationUrl(), TestCertificates.credential("renewed"));
+
+        assertThat(renderer.render(renewed)).isNotEqualTo(renderer.render(certificate));
+    }
+}
