@@ -12,5 +12,7 @@ CREATE TABLE status_list (
 INSERT INTO status_list (id, awarding_body, size, created_at)
 SELECT DISTINCT status_list, NULL, 131072, now() FROM certificate;
 
+ALTER TABLE certificate ADD CONSTRAINT certificate_status_list_fk FOREIGN KEY (status_list) REFERENCES status_list (id);
+
 -- Serving a list reads only its revoked entries.
 CREATE INDEX certificate_revoked_status ON certificate (status_list, status_index) WHERE state = 'REVOKED';

@@ -21,12 +21,9 @@ class StatusListRepository {
         this.db = db;
     }
 
-    /** List {@code id}: its row, or (for rows loaded by other means) a legacy list known only from certificates. */
     Mono<ListRow> find(int id) {
-        return db.sql("SELECT :id AS id, coalesce(l.awarding_body, '') AS awarding_body, coalesce(l.size, 131072) AS size, "
-                + "(SELECT count(*) FROM certificate c WHERE c.status_list = :id) AS used "
-                + "FROM (SELECT 1) one LEFT JOIN status_list l ON l.id = :id "
-                + "WHERE l.id IS NOT NULL OR EXISTS (SELECT 1 FROM certificate c WHERE c.status_list = :id)")
+        return db.sql("SELECT l.id, coalesce(l.awarding_body, '') AS awarding_body, l.size, "
+                + "(SELECT count(*) FROM certificate c WHERE c.status_list = l.id) AS used FROM status_list l WHERE l.id = :id")
             .bind("id", id)
             .map(row -> new ListRow(row.get("id", Integer.class), emptyToNull(row.get("awarding_body", String.class)),
                     row.get("size", Integer.class), row.get("used", Long.class)))
@@ -46,8 +43,7 @@ class StatusListRepository {
     /** Opens a new list for this awarding body, numbered after every existing list. */
     Mono<ListRow> create(String awardingBody, int size, Instant now) {
         return db.sql("INSERT INTO status_list (id, awarding_body, size, created_at) "
-                + "SELECT greatest((SELECT coalesce(max(id), 0) FROM status_list), "
-                + "(SELECT coalesce(max(status_list), 0) FROM certificate)) + 1, :body, :size, :now RETURNING id")
+                + "SELECT coalesce(max(id), 0) + 1, :body, :size, :now FROM status_list RETURNING id")
             .bind("body", awardingBody).bind("size", size).bind("now", now)
             .map(row -> new ListRow(row.get("id", Integer.class), awardingBody, size, 0))
             .one();
