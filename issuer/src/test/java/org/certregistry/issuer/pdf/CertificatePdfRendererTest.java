@@ -128,6 +128,29 @@ class CertificatePdfRendererTest {
     }
 
     @Test
+    void theTemplatesRosetteIsDrawnInVectorsBehindTheText() throws Exception {
+        byte[] pdf = renderer.render(TestCertificates.ccxp(NAME));
+
+        try (PDDocument document = PdfReading.load(pdf)) {
+            var resources = document.getPage(0).getResources();
+            long forms = java.util.stream.StreamSupport.stream(resources.getXObjectNames().spliterator(), false)
+                .filter(name -> {
+                    try {
+                        return resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+                    }
+                    catch (IOException ex) {
+                        throw new AssertionError(ex);
+                    }
+                })
+                .count();
+            assertThat(forms).isEqualTo(2);
+        }
+        assertThat(Guilloche.requestedBy("<meta name=\"certificate-guilloche\" content=\"#e9dfc8\"/>"))
+            .isEqualTo(new java.awt.Color(0xe9, 0xdf, 0xc8));
+        assertThat(Guilloche.requestedBy("<title>no rosette</title>")).isNull();
+    }
+
+    @Test
     void conformsToPdfA3b() {
         assertThat(PdfA.violationsOf3b(renderer.render(TestCertificates.ccxp(NAME)))).isEmpty();
         assertThat(PdfA.violationsOf3b(renderer.render(TestCertificates.cxsp("Ελένη Παπαδοπούλου")))).isEmpty();
