@@ -57,6 +57,17 @@ class CertificatePdfRendererTest {
     }
 
     @Test
+    void aProgramWithoutATemplateOfItsOwnIsPrintedWithTheDefaultOne() {
+        CertificateDocument ccxp = TestCertificates.ccxp(NAME);
+        CertificateDocument other = new CertificateDocument("certificate", NAME, "Certified CX Auditor", "CCXA",
+                "CXPA", "CCXA-7KD-M2Q-X9F", ccxp.awardedOn(), ccxp.validFrom(), ccxp.validUntil(), ccxp.verificationUrl(),
+                ccxp.credentialJwt());
+
+        assertThat(PdfReading.text(renderer.render(other))).contains(NAME, "Certified CX Auditor", "CCXA-7KD-M2Q-X9F",
+                "requirement of the certification programme");
+    }
+
+    @Test
     void anUnknownTemplateIsRefusedByName() {
         CertificateDocument ccxp = TestCertificates.ccxp(NAME);
         CertificateDocument unknown = new CertificateDocument("no-such-template", ccxp.holderName(), ccxp.programName(),
