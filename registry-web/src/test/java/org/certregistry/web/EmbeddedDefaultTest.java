@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"registry.embedded-database.directory=target/embedded-default-test/${random.uuid}", "spring.r2dbc.url="})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "60s")
 class EmbeddedDefaultTest {
 
     @Autowired

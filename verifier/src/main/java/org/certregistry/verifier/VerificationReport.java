@@ -25,6 +25,17 @@ public record VerificationReport(Verdict verdict, List<CheckResult> checks, Opti
         return new VerificationReport(Verdict.INVALID, List.of(CheckResult.failed(check, reason)), Optional.empty(), at);
     }
 
+    /**
+     * This report with a check about the presented document (e.g. the PDF's QR code matches its
+     * embedded credential) put first, and the verdict folded again.
+     */
+    public VerificationReport withDocumentCheck(CheckResult document) {
+        java.util.List<CheckResult> all = new java.util.ArrayList<>(checks.size() + 1);
+        all.add(document);
+        all.addAll(checks);
+        return new VerificationReport(verdictOf(all), all, credential, checkedAt);
+    }
+
     /** Folds the checks into a verdict: the most severe failure wins; anything unchecked blocks VALID. */
     static Verdict verdictOf(List<CheckResult> checks) {
         Verdict verdict = Verdict.VALID;

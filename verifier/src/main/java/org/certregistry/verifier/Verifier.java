@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
@@ -108,6 +109,11 @@ public final class Verifier {
         }
     }
 
+    /** The JCA provider signature checks use unless told otherwise: BouncyCastle, registered once. */
+    public static Provider defaultProvider() {
+        return DefaultProvider.INSTANCE;
+    }
+
     /** One BouncyCastle provider for all verifiers: constructing one is expensive. */
     private static final class DefaultProvider {
         static final Provider INSTANCE = java.security.Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) != null
@@ -117,7 +123,8 @@ public final class Verifier {
     /** Configures a {@link Verifier}. Trusted issuers and a key source are required. */
     public static final class Builder {
 
-        private Set<String> trustedIssuers;
+        private Predicate<String> trustedIssuers;
+        private SignatureCache signatureCache = SignatureCache.NONE;
         private KeySource keys;
         private StatusSource status;
         private RegistrySource registry;
@@ -131,7 +138,26 @@ public final class Verifier {
 
         /** The issuer ids ({@code issuer.id}) whose credentials are accepted. */
         public Builder trustedIssuers(Set<String> issuerIds) {
-            this.trustedIssuers = Set.copyOf(issuerIds);
+            Set<String> ids = Set.copyOf(issuerIds);
+            if (ids.isEmpty()) {
+                throw new IllegalArgumentException("A verifier needs at least one trusted issuer");
+            }
+            this.trustedIssuers = ids::contains;
+            return this;
+        }
+
+        /** Trusts every issuer id under {@code {registryBaseUrl}/issuers/}: the awarding bodies of one registry. */
+        public Builder trustedRegistry(String registryBaseUrl) {
+            String base = registryBaseUrl.endsWith("/") ? registryBaseUrl.substring(0, registryBaseUrl.length() - 1) : registryBaseUrl;
+            String prefix = base + "/issuers/";
+            this.trustedIssuers = id -> id.startsWith(prefix) && id.length() > prefix.length()
+                    && id.substring(prefix.length()).matches("[a-z0-9-]{1,40}");
+            return this;
+        }
+
+        /** Remembers verified signatures (e.g. a bounded in-memory cache), so a repeat costs no signature check. */
+        public Builder signatureCache(SignatureCache cache) {
+            this.signatureCache = Objects.requireNonNull(cache, "cache");
             return this;
         }
 
@@ -180,7 +206,7 @@ public final class Verifier {
         }
 
         public Verifier build() {
-            if (trustedIssuers == null || trustedIssuers.isEmpty()) {
+            if (trustedIssuers == null) {
                 throw new IllegalStateException("A verifier needs at least one trusted issuer");
             }
             Objects.requireNonNull(keys, "A verifier needs a key source");
@@ -188,12 +214,12 @@ public final class Verifier {
             checks.add(new WellFormedCheck());
             checks.add(new HeaderCheck(algorithms));
             checks.add(new KeyCheck(keys));
-            checks.add(new SignatureCheck(provider));
+            checks.add(new SignatureCheck(provider, signatureCache));
             checks.add(new IssuerCheck(trustedIssuers));
             checks.add(new CredentialShapeCheck());
             checks.add(new ValidityWindowCheck(clock, clockSkew));
             checks.add(new StatusListCheck(status != null ? status
-                    : (url, index) -> new org.certregistry.verifier.status.StatusLookup.Unavailable("no status list source is configured")));
+                    : (issuer, url, index) -> new org.certregistry.verifier.status.StatusLookup.Unavailable("no status list source is configured")));
             if (registry != null) {
                 checks.add(new RegistryCheck(registry));
             }

@@ -69,6 +69,19 @@ public record Certificate(UUID id, String number, String programCode, UUID holde
         return withState(CertificateState.ACTIVE, null, now);
     }
 
+    /**
+     * Puts the holder's name in the public directory or takes it out; the holder may do so in any
+     * state. Refuses a change to what already holds, so every recorded change is a real one.
+     */
+    public Certificate listing(boolean newListed, Instant now) {
+        if (listed == newListed) {
+            throw new IllegalTransitionException(number, state, newListed ? "list" : "unlist",
+                    newListed ? "it is already listed" : "it is already unlisted");
+        }
+        return new Certificate(id, number, programCode, holderId, holderName, holderEmail, emailSalt, newListed, awardedAt,
+                validFrom, validUntil, state, stateReason, statusList, statusIndex, version, credentialVersion, createdAt, now);
+    }
+
     Certificate withState(CertificateState newState, String reason, Instant now) {
         return new Certificate(id, number, programCode, holderId, holderName, holderEmail, emailSalt, listed, awardedAt,
                 validFrom, validUntil, newState, reason, statusList, statusIndex, version, credentialVersion, createdAt, now);

@@ -15,6 +15,8 @@ import org.certregistry.issuer.number.CertificateNumber;
 import org.certregistry.web.system.InvalidRequestException;
 import org.certregistry.web.program.Program;
 import org.certregistry.web.program.ProgramCatalog;
+import org.certregistry.web.status.StatusLists;
+import org.certregistry.web.system.BlockingWork;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -29,8 +31,6 @@ import reactor.util.retry.Retry;
 @Service
 public class CertificateService {
 
-    /** Entries per status list: the minimum the Bitstring Status List spec recommends for herd privacy. */
-    public static final int STATUS_LIST_SIZE = 131_072;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -38,14 +38,18 @@ public class CertificateService {
     private final ProgramCatalog programs;
     private final CredentialFactory credentials;
     private final TransactionalOperator transaction;
+    private final BlockingWork blocking;
     private final Clock clock;
+    private final StatusLists statusLists;
 
     CertificateService(CertificateRepository certificates, ProgramCatalog programs, CredentialFactory credentials,
-            ReactiveTransactionManager transactions, Clock clock) {
+            ReactiveTransactionManager transactions, BlockingWork blocking, Clock clock, StatusLists statusLists) {
+        this.statusLists = statusLists;
         this.certificates = certificates;
         this.programs = programs;
         this.credentials = credentials;
         this.transaction = TransactionalOperator.create(transactions);
+        this.blocking = blocking;
         this.clock = clock;
     }
 
@@ -60,6 +64,24 @@ public class CertificateService {
     }
 
     private Mono<IssuedCertificate> issueOnce(IssueCertificate command, String actor) {
+        // random draws (SecureRandom may read /dev/urandom) and signing are blocking work
+        return statusLists.allocate(command.program()).flatMap(slot -> blocking.run(() -> draft(command, slot))).flatMap(draft -> {
+            Certificate certificate = draft.certificate();
+            CredentialVersion version = new CredentialVersion(certificate.id(), 1, credentials.credentialId(certificate),
+                    draft.credentialJwt(), credentials.keyId(), certificate.validFrom(), certificate.validUntil(),
+                    certificate.createdAt());
+            CertificateEvent event = new CertificateEvent(certificate.id(), certificate.createdAt(), actor, "ISSUED", null, null,
+                    snapshot(certificate));
+            return certificates.insert(certificate, HolderLinks.hash(draft.holderToken()))
+                .then(certificates.insertCredential(version))
+                .then(certificates.appendEvent(event))
+                .as(transaction::transactional)
+                .thenReturn(new IssuedCertificate(certificate, draft.credentialJwt(), draft.holderToken()));
+        });
+    }
+
+    /** A new certificate with fresh random number, index, ids and link, and its signed credential. */
+    private IssuedCertificate draft(IssueCertificate command, StatusLists.Slot slot) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Program program = command.program();
         Instant awardedAt = command.awardedAt().truncatedTo(ChronoUnit.SECONDS);
@@ -68,21 +90,9 @@ public class CertificateService {
         RANDOM.nextBytes(salt);
         Certificate certificate = new Certificate(UUID.randomUUID(), CertificateNumber.random(program.code()).value(),
                 program.code(), UUID.randomUUID(), command.holderName(), command.holderEmail(), HexFormat.of().formatHex(salt),
-                command.listed(), awardedAt, awardedAt, validUntil, CertificateState.ACTIVE, null, 1,
-                RANDOM.nextInt(STATUS_LIST_SIZE), 0, 1, now, now);
-        String token = HolderLinks.newToken();
-        return credentials.sign(certificate, program).flatMap(jwt -> {
-            CredentialVersion version = new CredentialVersion(certificate.id(), 1,
-                    credentials.credentialId(certificate), jwt,
-                    credentials.keyId(), certificate.validFrom(), certificate.validUntil(), now);
-            CertificateEvent event = new CertificateEvent(certificate.id(), now, actor, "ISSUED", null, null,
-                    snapshot(certificate));
-            return certificates.insert(certificate, HolderLinks.hash(token))
-                .then(certificates.insertCredential(version))
-                .then(certificates.appendEvent(event))
-                .as(transaction::transactional)
-                .thenReturn(new IssuedCertificate(certificate, jwt, token));
-        });
+                command.listed(), awardedAt, awardedAt, validUntil, CertificateState.ACTIVE, null, slot.list(),
+                slot.drawIndex(RANDOM), 0, 1, now, now);
+        return new IssuedCertificate(certificate, credentials.signNow(certificate, program), HolderLinks.newToken());
     }
 
     /** Revokes a certificate for good, with a reason. */
@@ -106,6 +116,11 @@ public class CertificateService {
     /** Puts a suspended certificate back in force. */
     public Mono<Certificate> reinstate(String number, String reason, String actor) {
         return change(number, actor, "REINSTATED", reason, c -> c.reinstate(clock.instant()));
+    }
+
+    /** The holder lists or unlists their name in the public directory; recorded in the history like any change. */
+    public Mono<Certificate> changeListing(String number, boolean listed, String actor) {
+        return change(number, actor, listed ? "LISTED" : "UNLISTED", null, c -> c.listing(listed, clock.instant()));
     }
 
     /** Reads, changes and writes one certificate with its history event, in one transaction. */

@@ -25,10 +25,14 @@ public class CredentialFactory {
         this.registry = registry;
     }
 
-    /** The signed credential of the certificate's current window. */
+    /** The signed credential of the certificate's current window, signed on the bounded scheduler. */
     public Mono<String> sign(Certificate certificate, Program program) {
-        CredentialContent content = content(certificate, program);
-        return blocking.run(() -> keys.signer().sign(content));
+        return blocking.run(() -> signNow(certificate, program));
+    }
+
+    /** Signs right here: only for callers already on the bounded scheduler. */
+    public String signNow(Certificate certificate, Program program) {
+        return keys.signer().sign(content(certificate, program));
     }
 
     public String keyId() {

@@ -1,64 +1,110 @@
 package org.certregistry.web.registry;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.certregistry.issuer.number.CertificateNumber;
 import org.certregistry.issuer.number.InvalidCertificateNumberException;
 import org.certregistry.web.certificate.CertificateRepository;
-import org.certregistry.web.system.InvalidRequestException;
 import org.certregistry.web.certificate.PublicRecord;
 import org.certregistry.web.certificate.PublicRecords;
 import org.certregistry.web.certificate.PublicStatus;
 import org.certregistry.web.program.ProgramCatalog;
+import org.certregistry.web.system.InvalidRequestException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Searches the public directory: by name (case- and accent-insensitive, partial, typo-tolerant
- * through trigrams, ranked by closeness) among listed holders; by exact certificate number
- * among all.
+ * Searches the public directory. A query that parses as a certificate number finds that
+ * certificate, listed or not; any other query searches the names of listed holders only, case-
+ * and accent-insensitive, partial and typo-tolerant (trigram word similarity over
+ * {@code registry_fold(holder_name)}), closest first.
+ * <p>
+ * To stay fast over a million certificates, a name search ranks at most {@link #MAX_MATCHES}
+ * candidates that the trigram index yields: a broader query is answered with its closest
+ * matches among those and told to narrow down (see docs/benchmarks.md, "Search").
  */
 @Service
 public class RegistrySearch {
 
     public static final int MAX_PAGE_SIZE = 100;
+    /** Matches counted and ranked per query; pages reach no further. */
+    public static final int MAX_MATCHES = 500;
+    static final int MIN_NAME_LENGTH = 2;
+    static final int MAX_WORDS = 4;
+    /**
+     * How close a query word must be to a word of the name (pg_trgm word similarity, 0 to 1): loose
+     * enough for one wrong letter in words of {@link #TYPO_TOLERANT_LENGTH} letters or more; pg_trgm's
+     * default for shorter ones, where a loose threshold matches a large part of the directory.
+     */
+    static final String WORD_SIMILARITY = "0.45";
+    static final String SHORT_WORD_SIMILARITY = "0.6";
+    static final int TYPO_TOLERANT_LENGTH = 5;
+    static final int MAX_QUERY_LENGTH = 200;
 
     private final DatabaseClient db;
     private final PublicRecords records;
     private final ProgramCatalog programs;
     private final Clock clock;
+    private final TransactionalOperator transaction;
 
-    RegistrySearch(DatabaseClient db, PublicRecords records, ProgramCatalog programs, Clock clock) {
+    RegistrySearch(DatabaseClient db, PublicRecords records, ProgramCatalog programs, Clock clock,
+            ReactiveTransactionManager transactions) {
         this.db = db;
+        this.transaction = TransactionalOperator.create(transactions);
         this.records = records;
         this.programs = programs;
         this.clock = clock;
     }
 
-    /** One page of results. */
-    public record Page(String query, int page, int size, long total, List<PublicRecord> results) {
+    /** What was searched for. {@code program} and {@code status} are optional filters (null for any). */
+    public record Query(String text, String program, PublicStatus status, int page, int size) {
+    }
+
+    /**
+     * One page of results.
+     *
+     * @param total matches, counted up to {@link #MAX_MATCHES}
+     * @param more whether there are more than {@code total} matches (the query is too broad to count them all)
+     * @param hint a sentence for the searcher (a mistyped number, a query too short), or null
+     */
+    public record Page(String query, String program, String status, int page, int size, long total, boolean more,
+            int pages, String hint, List<PublicRecord> results) {
     }
 
     public Mono<Page> search(String query, String program, String status, int page, int size) {
-        String q = query == null ? "" : query.strip();
-        if (q.length() > 200) {
-            return Mono.error(InvalidRequestException.of("q", "is longer than 200 characters"));
+        return Mono.defer(() -> search(validate(query, program, status, page, size)));
+    }
+
+    private Query validate(String query, String program, String status, int page, int size) {
+        String q = query == null ? "" : query.strip().replaceAll("\\s+", " ");
+        List<InvalidRequestException.FieldProblem> problems = new ArrayList<>();
+        if (q.length() > MAX_QUERY_LENGTH) {
+            problems.add(new InvalidRequestException.FieldProblem("q", "is longer than " + MAX_QUERY_LENGTH + " characters"));
         }
         if (page < 0) {
-            return Mono.error(InvalidRequestException.of("page", "must be 0 or more"));
+            problems.add(new InvalidRequestException.FieldProblem("page", "must be 0 or more"));
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            return Mono.error(InvalidRequestException.of("size", "must be between 1 and " + MAX_PAGE_SIZE));
+            problems.add(new InvalidRequestException.FieldProblem("size", "must be between 1 and " + MAX_PAGE_SIZE));
+        }
+        else if ((long) page * size >= MAX_MATCHES) {
+            problems.add(new InvalidRequestException.FieldProblem("page",
+                    "reaches past the first " + MAX_MATCHES + " matches: narrow the search instead"));
         }
         String programCode = null;
         if (program != null && !program.isBlank()) {
-            programCode = programs.find(program).map(p -> p.code()).orElse(null);
+            programCode = programs.find(program.strip()).map(p -> p.code()).orElse(null);
             if (programCode == null) {
-                return Mono.error(InvalidRequestException.of("program", "unknown program '" + program + "'"));
+                problems.add(new InvalidRequestException.FieldProblem("program", "is not a program of this registry"));
             }
         }
         PublicStatus wanted = null;
@@ -67,72 +113,125 @@ public class RegistrySearch {
                 wanted = PublicStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
             }
             catch (IllegalArgumentException ex) {
-                return Mono.error(InvalidRequestException.of("status", "must be one of VALID, EXPIRED, SUSPENDED, REVOKED"));
+                problems.add(new InvalidRequestException.FieldProblem("status", "must be one of VALID, EXPIRED, SUSPENDED, REVOKED"));
             }
         }
-        String number = asNumber(q);
-        StringBuilder where = new StringBuilder();
-        if (number != null) {
-            where.append("number = :number");
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
         }
-        else {
-            where.append("listed");
-            if (!q.isEmpty()) {
-                where.append(" AND (search_name % registry_fold(:q) OR search_name LIKE '%' || registry_fold(:like) || '%')");
+        return new Query(q, programCode, wanted, page, size);
+    }
+
+    private Mono<Page> search(Query query) {
+        String q = query.text();
+        String number = null;
+        if (looksLikeNumber(q)) {
+            try {
+                number = CertificateNumber.parse(q).value();
+            }
+            catch (InvalidCertificateNumberException ex) {
+                String hint = ex.reason() == InvalidCertificateNumberException.Reason.CHECK_FAILED
+                        ? "No certificate has the number " + q + ": its check character does not add up, so one character "
+                                + "is probably mistyped or misread. Compare it with the printed certificate."
+                        : "“" + q + "” is not a certificate number (they look like CCXP-7K3-M9Q-XT4).";
+                return Mono.just(empty(query, hint));
             }
         }
-        if (programCode != null) {
+        else if (!q.isEmpty() && q.codePointCount(0, q.length()) < MIN_NAME_LENGTH) {
+            return Mono.just(empty(query, "Type at least " + MIN_NAME_LENGTH + " letters of a name."));
+        }
+        StringBuilder where = new StringBuilder(number != null ? "number = :number" : "listed");
+        List<String> words = number == null && !q.isEmpty() ? words(q) : List.of();
+        for (int i = 0; i < words.size(); i++) {
+            // every word of the query is close to some word of the name: "zoe angstrom" finds "Zoë Maria Ångström"
+            where.append(" AND registry_fold(:w").append(i).append(") <% search_name");
+        }
+        if (query.program() != null) {
             where.append(" AND program = :program");
         }
-        if (wanted != null) {
-            where.append(switch (wanted) {
+        if (query.status() != null) {
+            where.append(switch (query.status()) {
                 case VALID -> " AND state = 'ACTIVE' AND valid_until > :now";
                 case EXPIRED -> " AND state = 'ACTIVE' AND valid_until <= :now";
                 case SUSPENDED -> " AND state = 'SUSPENDED'";
                 case REVOKED -> " AND state = 'REVOKED'";
             });
         }
-        String order = number == null && !q.isEmpty()
-                ? " ORDER BY similarity(search_name, registry_fold(:q)) DESC, holder_name, number"
-                : " ORDER BY holder_name, number";
-        Instant now = clock.instant();
-        String sql = "SELECT " + columns() + ", count(*) OVER () AS total FROM certificate WHERE " + where + order
-                + " LIMIT :limit OFFSET :offset";
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("limit", size).bind("offset", (long) page * size);
+        boolean ranked = number == null && !q.isEmpty();
+        String columns = CertificateRepository.COLUMNS;
+        String sql = ranked
+                // rank only the first MAX_MATCHES candidates the trigram index yields (see the class comment)
+                ? "SELECT " + columns + ", count(*) OVER () AS total FROM (SELECT " + columns + ", search_name FROM certificate"
+                        + " WHERE " + where + " LIMIT " + (MAX_MATCHES + 1) + ") c"
+                        + " ORDER BY " + closeness(words.size()) + " DESC, holder_name, number"
+                        + " LIMIT :limit OFFSET :offset"
+                : "SELECT " + columns + ", (SELECT count(*) FROM (SELECT 1 FROM certificate WHERE " + where + " LIMIT "
+                        + (MAX_MATCHES + 1) + ") n) AS total FROM certificate WHERE " + where
+                        + " ORDER BY holder_name, number LIMIT :limit OFFSET :offset";
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("limit", query.size())
+            .bind("offset", (long) query.page() * query.size());
         if (number != null) {
             spec = spec.bind("number", number);
         }
-        else if (!q.isEmpty()) {
-            spec = spec.bind("q", q).bind("like", q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+        for (int i = 0; i < words.size(); i++) {
+            spec = spec.bind("w" + i, words.get(i));
         }
-        if (programCode != null) {
-            spec = spec.bind("program", programCode);
+        if (query.program() != null) {
+            spec = spec.bind("program", query.program());
         }
-        if (wanted == PublicStatus.VALID || wanted == PublicStatus.EXPIRED) {
-            spec = spec.bind("now", now);
+        if (query.status() == PublicStatus.VALID || query.status() == PublicStatus.EXPIRED) {
+            spec = spec.bind("now", clock.instant());
         }
-        String finalQ = q;
-        return spec.map((row, meta) -> new Object[] {records.of(CertificateRepository.certificate(row)),
-                row.get("total", Long.class)})
+        record Row(PublicRecord record, long total) {
+        }
+        Mono<List<Row>> rows = spec
+            .map((row, meta) -> new Row(records.of(CertificateRepository.certificate(row)), row.get("total", Long.class)))
             .all()
-            .collectList()
-            .map(rows -> new Page(finalQ, page, size, rows.isEmpty() ? 0 : (Long) rows.get(0)[1],
-                    rows.stream().map(r -> (PublicRecord) r[0]).toList()));
+            .collectList();
+        if (ranked) {
+            // For this transaction only: a single wrong letter in an eight-letter word leaves a word similarity of 0.5,
+            // below pg_trgm's default of 0.6; and the planner, misjudging how many rows a trigram condition keeps,
+            // prefers a sequential scan that stops after MAX_MATCHES rows, which costs 0.6 s instead of 20 ms over a
+            // million rows (docs/benchmarks.md, "Search").
+            String threshold = words.stream().allMatch(w -> w.length() >= TYPO_TOLERANT_LENGTH) ? WORD_SIMILARITY
+                    : SHORT_WORD_SIMILARITY;
+            rows = db.sql("SELECT set_config('pg_trgm.word_similarity_threshold', '" + threshold + "', true), "
+                    + "set_config('enable_seqscan', 'off', true)").then().then(rows)
+                .as(transaction::transactional);
+        }
+        return rows
+            .map(found -> found.isEmpty()
+                    ? empty(query, query.page() > 0 ? "This page is past the last match." : null)
+                    : page(query, found.get(0).total(), null, found.stream().map(Row::record).toList()));
     }
 
-    private static String columns() {
-        return CertificateRepository.COLUMNS;
+    /** The words of a query (at most {@link #MAX_WORDS}), each matched against the folded name. */
+    static List<String> words(String q) {
+        return Arrays.stream(q.split(" ")).filter(w -> !w.isBlank()).limit(MAX_WORDS).toList();
     }
 
-    private static String asNumber(String q) {
-        if (q.isEmpty() || !q.matches(".*\\d.*")) {
-            return null;
-        }
-        try {
-            return CertificateNumber.parse(q).value();
-        }
-        catch (InvalidCertificateNumberException ex) {
-            return null;
-        }
+    private static String closeness(int words) {
+        return IntStream.range(0, words)
+            .mapToObj(i -> "word_similarity(registry_fold(:w" + i + "), search_name)")
+            .collect(Collectors.joining(" + ", "(", ")"));
+    }
+
+    private static boolean looksLikeNumber(String q) {
+        return q.chars().anyMatch(Character::isDigit);
+    }
+
+    private static Page empty(Query query, String hint) {
+        return page(query, 0, hint, List.of());
+    }
+
+    private static Page page(Query query, long counted, String hint, List<PublicRecord> results) {
+        boolean more = counted > MAX_MATCHES;
+        long total = Math.min(counted, MAX_MATCHES);
+        int pages = (int) ((total + query.size() - 1) / query.size());
+        String note = hint != null ? hint
+                : more ? "More than " + MAX_MATCHES + " certificates match: add more of the name, or a filter, to narrow it down."
+                        : null;
+        return new Page(query.text(), query.program(), query.status() == null ? null : query.status().name(), query.page(),
+                query.size(), total, more, pages, note, results);
     }
 }

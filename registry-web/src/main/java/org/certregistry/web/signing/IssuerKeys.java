@@ -38,11 +38,12 @@ public class IssuerKeys {
         for (KeyProperties.KeySpec spec : properties.retired()) {
             retired.add(loadPublic(spec));
         }
-        boolean development = active.keyId().equals(DevelopmentKeys.KEY_ID)
-                || active.publicJwk().equals(developmentKey().publicJwk());
-        if (development && environment.acceptsProfiles(Profiles.of("prod"))) {
-            throw new IllegalStateException("The prod profile refuses to sign with the public DEVELOPMENT key "
-                    + DevelopmentKeys.KEY_ID + ": configure registry.keys.active (see docs/operations.md)");
+        boolean development = isDevelopmentKey(active.privateJwk());
+        boolean developmentRetired = retired.stream().anyMatch(IssuerKeys::isDevelopmentKey);
+        if ((development || developmentRetired) && environment.acceptsProfiles(Profiles.of("prod"))) {
+            throw new IllegalStateException("The prod profile refuses the public DEVELOPMENT key " + DevelopmentKeys.KEY_ID
+                    + (development ? " as its signing key" : " among its retired keys (anyone could forge credentials it verifies)")
+                    + ": configure registry.keys.active with a real key (see docs/operations.md)");
         }
         if (development) {
             log.warn("Signing with the DEVELOPMENT key {}: credentials signed with it prove nothing", DevelopmentKeys.KEY_ID);
@@ -57,6 +58,17 @@ public class IssuerKeys {
 
     public CredentialSigner signer() {
         return signer;
+    }
+
+    /** The development key under any kid: same public key (RFC 7638 thumbprint), or the development kid. */
+    private static boolean isDevelopmentKey(JWK key) {
+        try {
+            return DevelopmentKeys.KEY_ID.equals(key.getKeyID())
+                    || key.computeThumbprint().equals(developmentKey().publicJwk().computeThumbprint());
+        }
+        catch (com.nimbusds.jose.JOSEException ex) {
+            throw new KeyLoadingException("Cannot compute the thumbprint of key " + key.getKeyID(), ex);
+        }
     }
 
     private static SigningKey developmentKey() {

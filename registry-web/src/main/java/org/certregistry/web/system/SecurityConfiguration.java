@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.certregistry.web.system.web.CsrfTokenAdvice;
+import org.certregistry.web.system.web.SecurityHeaders;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
@@ -34,9 +36,10 @@ class SecurityConfiguration {
             .authorizeExchange(exchanges -> exchanges
                 .pathMatchers("/api/v1/admin/**").hasRole("ADMIN")
                 .anyExchange().permitAll())
+            .headers(SecurityHeaders::configure)
             .httpBasic(basic -> { })
             .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-            .csrf(csrf -> csrf.requireCsrfProtectionMatcher(exchange -> {
+            .csrf(csrf -> csrf.csrfTokenRequestHandler(CsrfTokenAdvice.requestHandler()).requireCsrfProtectionMatcher(exchange -> {
                 HttpMethod method = exchange.getRequest().getMethod();
                 boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
                 boolean api = exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/api/");

@@ -6,6 +6,6 @@ import org.springframework.http.MediaType;
 public final class UnsupportedDocumentException extends RuntimeException {
 
     public UnsupportedDocumentException(MediaType type) {
-        super("Cannot verify a document of type " + type + ": send a compact JWT (text/plain or application/jwt).");
+        super("Cannot verify a document of type " + type + ": send a compact JWT (text/plain or application/jwt), a PDF (application/pdf) or a QR-code image (image/png, image/jpeg).");
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * links point back at the server under test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "60s")
 public abstract class RegistryIntegrationTest {
 
     protected static final int PORT = freePort();

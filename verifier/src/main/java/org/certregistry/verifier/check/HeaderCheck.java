@@ -15,6 +15,7 @@ import org.certregistry.verifier.CheckResult;
 public final class HeaderCheck implements Check {
 
     private static final Set<String> ALLOWED_PARAMETERS = Set.of("alg", "typ", "kid");
+    private static final Set<String> KEY_PARAMETERS = Set.of("jwk", "jku", "x5c", "x5u", "x5t", "x5t#S256");
 
     private final Set<JWSAlgorithm> allowedAlgorithms;
 
@@ -35,22 +36,32 @@ public final class HeaderCheck implements Check {
     @Override
     public CheckResult run(PresentedCredential credential) {
         JWSHeader header = credential.jwt().getHeader();
+        String problem = problem(header, allowedAlgorithms);
+        if (problem != null) {
+            return CheckResult.failed(name(), problem);
+        }
+        return CheckResult.passed(name(), "The header uses " + header.getAlgorithm() + " and names key " + header.getKeyID() + ".");
+    }
+
+    /** What is wrong with this header, or null: the rules every signed document of the issuer follows. */
+    public static String problem(JWSHeader header, Set<JWSAlgorithm> allowedAlgorithms) {
         if (!allowedAlgorithms.contains(header.getAlgorithm())) {
-            return CheckResult.failed(name(), "The signing algorithm " + header.getAlgorithm() + " is not accepted (accepted: "
-                    + allowedAlgorithms + ").");
+            return "The signing algorithm " + header.getAlgorithm() + " is not accepted (accepted: "
+                    + allowedAlgorithms.stream().map(JWSAlgorithm::getName).sorted().toList() + ").";
         }
         if (!JOSEObjectType.JWT.equals(header.getType())) {
-            return CheckResult.failed(name(), "The header type must be \"JWT\", not " + header.getType() + ".");
+            return "The header type must be \"JWT\", not " + header.getType() + ".";
         }
         if (header.getKeyID() == null || header.getKeyID().isBlank()) {
-            return CheckResult.failed(name(), "The header names no key (kid), so the issuer's key cannot be chosen.");
+            return "The header names no key (kid), so the issuer's key cannot be chosen.";
         }
         for (String parameter : header.getIncludedParams()) {
             if (!ALLOWED_PARAMETERS.contains(parameter)) {
-                return CheckResult.failed(name(), "The header carries the parameter \"" + parameter
-                        + "\", which genuine credentials never have.");
+                return "The header carries the parameter \"" + parameter + "\", which genuine credentials never have"
+                        + (KEY_PARAMETERS.contains(parameter) ? " (keys are taken only from the issuer's published key set)" : "")
+                        + ".";
             }
         }
-        return CheckResult.passed(name(), "The header uses " + header.getAlgorithm() + " and names key " + header.getKeyID() + ".");
+        return null;
     }
 }

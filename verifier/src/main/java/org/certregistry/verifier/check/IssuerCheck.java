@@ -2,16 +2,21 @@ package org.certregistry.verifier.check;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.certregistry.verifier.CheckResult;
 
 /** The credential names a trusted issuer, and {@code iss} agrees with {@code issuer.id}. */
 public final class IssuerCheck implements Check {
 
-    private final Set<String> trustedIssuers;
+    private final Predicate<String> trustedIssuers;
 
     public IssuerCheck(Set<String> trustedIssuers) {
-        this.trustedIssuers = Set.copyOf(trustedIssuers);
+        this(Set.copyOf(trustedIssuers)::contains);
+    }
+
+    public IssuerCheck(Predicate<String> trustedIssuers) {
+        this.trustedIssuers = trustedIssuers;
     }
 
     @Override
@@ -35,7 +40,7 @@ public final class IssuerCheck implements Check {
         if (!issuerId.equals(iss)) {
             return CheckResult.failed(name(), "The credential's issuer (" + issuerId + ") and its iss claim (" + iss + ") differ.");
         }
-        if (!trustedIssuers.contains(issuerId)) {
+        if (!trustedIssuers.test(issuerId)) {
             return CheckResult.failed(name(), "The issuer " + issuerId + " is not one this verifier trusts.");
         }
         String name = Claims.string(Claims.path(claims, "issuer", "name"));

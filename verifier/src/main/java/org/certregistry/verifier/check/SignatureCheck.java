@@ -1,22 +1,35 @@
 package org.certregistry.verifier.check;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
+import java.util.HexFormat;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import org.certregistry.verifier.CheckResult;
+import org.certregistry.verifier.SignatureCache;
 
 /** The signature verifies under the issuer's key: the credential is exactly as the issuer signed it. */
 public final class SignatureCheck implements Check {
 
     private final Provider provider;
+    private final SignatureCache cache;
 
     public SignatureCheck(Provider provider) {
+        this(provider, SignatureCache.NONE);
+    }
+
+    public SignatureCheck(Provider provider, SignatureCache cache) {
         this.provider = provider;
+        this.cache = cache == null ? SignatureCache.NONE : cache;
     }
 
     @Override
@@ -31,19 +44,50 @@ public final class SignatureCheck implements Check {
 
     @Override
     public CheckResult run(PresentedCredential credential) {
+        String cacheKey = cacheKey(credential.key(), credential.token());
+        if (cache.verifiedBefore(cacheKey)) {
+            return CheckResult.passed(name(), "The signature is the issuer's: nothing in the credential has been changed.");
+        }
+        if (verifies(credential.jwt(), credential.key(), provider)) {
+            cache.remember(cacheKey);
+            return CheckResult.passed(name(), "The signature is the issuer's: nothing in the credential has been changed.");
+        }
+        return CheckResult.failed(name(), "The signature does not match: the credential was altered or not signed by the issuer.");
+    }
+
+    /** Whether {@code jws} verifies under {@code key} (EC or RSA public key); false for any failure, never an exception. */
+    public static boolean verifies(JWSObject jws, JWK key, Provider provider) {
         try {
-            JWSVerifier verifier = credential.key() instanceof ECKey ec ? new ECDSAVerifier(ec.toECPublicKey())
-                    : new RSASSAVerifier(((RSAKey) credential.key()).toRSAPublicKey());
+            JWSVerifier verifier;
+            if (key instanceof ECKey ec) {
+                verifier = new ECDSAVerifier(ec.toECPublicKey());
+            }
+            else if (key instanceof RSAKey rsa) {
+                verifier = new RSASSAVerifier(rsa.toRSAPublicKey());
+            }
+            else {
+                return false;
+            }
             if (provider != null) {
                 verifier.getJCAContext().setProvider(provider);
             }
-            if (credential.jwt().verify(verifier)) {
-                return CheckResult.passed(name(), "The signature is the issuer's: nothing in the credential has been changed.");
-            }
-            return CheckResult.failed(name(), "The signature does not match: the credential was altered or not signed by the issuer.");
+            return jws.verify(verifier);
         }
         catch (JOSEException | RuntimeException ex) {
-            return CheckResult.failed(name(), "The signature cannot be checked with the issuer's key: it is not genuine.");
+            return false;
+        }
+    }
+
+    /** SHA-256 over the key's thumbprint and the whole token: a cache hit means this exact token under this exact key. */
+    static String cacheKey(JWK key, String token) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(key.computeThumbprint().toString().getBytes(StandardCharsets.US_ASCII));
+            sha256.update((byte) 0);
+            return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.US_ASCII)));
+        }
+        catch (NoSuchAlgorithmException | JOSEException ex) {
+            throw new IllegalStateException("SHA-256 thumbprints are always available", ex);
         }
     }
 }

@@ -35,12 +35,17 @@ public final class StatusListCheck implements Check {
                 || !"BitstringStatusListEntry".equals(entry.get("type")) || !"revocation".equals(entry.get("statusPurpose"))) {
             return CheckResult.failed(name(), "The credential has no usable revocation status entry.");
         }
-        StatusLookup lookup = status.lookup(listUrl, Integer.parseInt(index));
-        if (lookup instanceof StatusLookup.Set) {
-            return CheckResult.failed(name(), "Revoked: the issuer's revocation list marks this credential.", Verdict.REVOKED);
+        String issuerId = Claims.string(Claims.path(credential.claims(), "issuer", "id"));
+        StatusLookup lookup = status.lookup(issuerId, listUrl, Integer.parseInt(index));
+        if (lookup instanceof StatusLookup.Set set) {
+            return CheckResult.failed(name(), "Revoked: the issuer's revocation list marks this credential (" + set.source() + ").",
+                    Verdict.REVOKED);
         }
-        if (lookup instanceof StatusLookup.Clear) {
-            return CheckResult.passed(name(), "Not revoked: the issuer's revocation list does not mark it.");
+        if (lookup instanceof StatusLookup.Clear clear) {
+            return CheckResult.passed(name(), "Not revoked: the issuer's revocation list does not mark it (" + clear.source() + ").");
+        }
+        if (lookup instanceof StatusLookup.Invalid invalid) {
+            return CheckResult.failed(name(), "The revocation list is not the issuer's: " + invalid.reason());
         }
         return CheckResult.unavailable(name(), "Revocation could not be checked: " + ((StatusLookup.Unavailable) lookup).reason());
     }

@@ -1,6 +1,7 @@
 package org.certregistry.verifier.check;
 
 import java.text.ParseException;
+import java.util.Base64;
 
 import com.nimbusds.jwt.SignedJWT;
 import org.certregistry.verifier.CheckResult;
@@ -10,6 +11,9 @@ public final class WellFormedCheck implements Check {
 
     /** A genuine credential is about 3 KB; anything far larger is refused before parsing. */
     public static final int MAX_TOKEN_LENGTH = 32 * 1024;
+
+    /** Our credentials nest five levels deep; absurd nesting is refused before any JSON parser recurses into it. */
+    static final int MAX_JSON_DEPTH = 16;
 
     @Override
     public String name() {
@@ -34,6 +38,11 @@ public final class WellFormedCheck implements Check {
         if (!token.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+")) {
             return CheckResult.failed(name(), "This is not a signed credential: a compact JWT has three base64url parts separated by dots.");
         }
+        String[] parts = token.split("\\.");
+        if (!nestingWithin(parts[0], MAX_JSON_DEPTH) || !nestingWithin(parts[1], MAX_JSON_DEPTH)) {
+            return CheckResult.failed(name(), "The credential's JSON is nested deeper than " + MAX_JSON_DEPTH
+                    + " levels, which no genuine credential is.");
+        }
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             credential.jwt(jwt, jwt.getJWTClaimsSet().toJSONObject());
@@ -42,6 +51,42 @@ public final class WellFormedCheck implements Check {
         catch (ParseException | RuntimeException ex) {
             return CheckResult.failed(name(), "The credential cannot be read as a signed JWT (" + safe(ex.getMessage()) + ").");
         }
+    }
+
+    /** Whether the base64url-encoded JSON nests at most {@code max} arrays/objects deep (strings are skipped). */
+    static boolean nestingWithin(String base64url, int max) {
+        byte[] json;
+        try {
+            json = Base64.getUrlDecoder().decode(base64url);
+        }
+        catch (IllegalArgumentException ex) {
+            return true; // not base64url: the parser reports it
+        }
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length; i++) {
+            byte b = json[i];
+            if (inString) {
+                if (b == '\\') {
+                    i++;
+                }
+                else if (b == '"') {
+                    inString = false;
+                }
+            }
+            else if (b == '"') {
+                inString = true;
+            }
+            else if (b == '{' || b == '[') {
+                if (++depth > max) {
+                    return false;
+                }
+            }
+            else if (b == '}' || b == ']') {
+                depth--;
+            }
+        }
+        return true;
     }
 
     private static String safe(String message) {

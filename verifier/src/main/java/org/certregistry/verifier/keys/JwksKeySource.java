@@ -3,8 +3,6 @@ package org.certregistry.verifier.keys;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,44 +11,56 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import org.certregistry.verifier.fetch.FetchException;
+import org.certregistry.verifier.fetch.Fetched;
+import org.certregistry.verifier.fetch.Fetcher;
+import org.certregistry.verifier.fetch.HttpFetcher;
 
 /**
- * A key source backed by a JWK set: given in memory, read from a file, or fetched over HTTP(S)
- * and cached for {@code maxAge}. A key set that cannot be refreshed is used while it is younger
+ * A key source backed by a JWK set: given in memory, read from a file, or fetched by URL and
+ * cached for {@code maxAge}. A key set that cannot be refreshed is used while it is younger
  * than {@code maxStale}; after that the lookup is {@link KeyLookup.Unavailable}, never a guess.
+ * An unknown {@code kid} triggers one early refresh (at most every {@code maxAge / 10}), so a
+ * rotation is picked up without waiting. Only public keys are kept; thread-safe.
  */
 public final class JwksKeySource implements KeySource {
 
     private static final int MAX_JWKS_BYTES = 256 * 1024;
 
     private final String description;
-    private final Supplier<String> loader;
+    private final Loader loader;
     private final Clock clock;
     private final Duration maxAge;
     private final Duration maxStale;
+    private final Object refreshLock = new Object();
     private volatile Cached cached;
 
-    private record Cached(JWKSet keys, Instant fetchedAt) {
+    private record Cached(JWKSet keys, Instant fetchedAt, Instant checkedAt, boolean fromCache) {
     }
 
-    private JwksKeySource(String description, Supplier<String> loader, Clock clock, Duration maxAge, Duration maxStale) {
+    @FunctionalInterface
+    private interface Loader {
+        Fetched load() throws FetchException;
+    }
+
+    private JwksKeySource(String description, Loader loader, Clock clock, Duration maxAge, Duration maxStale) {
         this.description = description;
         this.loader = loader;
-        this.clock = clock;
-        this.maxAge = maxAge;
-        this.maxStale = maxStale;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
+        this.maxStale = Objects.requireNonNull(maxStale, "maxStale");
     }
 
-    /** A fixed, in-memory key set (e.g. the registry's own keys). */
+    /** A fixed, in-memory key set (e.g. the registry's own keys); never expires. */
     public static JwksKeySource of(JWKSet keys) {
         Objects.requireNonNull(keys, "keys");
-        JwksKeySource source = new JwksKeySource("the configured key set", () -> keys.toString(true), Clock.systemUTC(),
-                Duration.ofDays(36500), Duration.ZERO);
-        source.cached = new Cached(keys.toPublicJWKSet(), Instant.MIN);
+        JwksKeySource source = new JwksKeySource("the configured key set", () -> {
+            throw new FetchException("a fixed key set is never refreshed");
+        }, Clock.systemUTC(), Duration.ofDays(36500), Duration.ofDays(36500));
+        source.cached = new Cached(keys.toPublicJWKSet(), Instant.MAX, Instant.MAX, false);
         return source;
     }
 
@@ -59,64 +69,52 @@ public final class JwksKeySource implements KeySource {
         return new JwksKeySource(path.toString(), () -> {
             try {
                 if (Files.size(path) > MAX_JWKS_BYTES) {
-                    throw new IllegalStateException("the JWKS file is larger than " + MAX_JWKS_BYTES + " bytes");
+                    throw new FetchException("the JWKS file " + path + " is larger than " + MAX_JWKS_BYTES + " bytes");
                 }
-                return Files.readString(path, StandardCharsets.UTF_8);
+                return new Fetched(Files.readString(path, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8),
+                        clock.instant(), false);
             }
             catch (IOException ex) {
-                throw new IllegalStateException("cannot read " + path + ": " + ex.getMessage(), ex);
+                throw new FetchException("cannot read " + path + ": " + ex.getMessage(), ex);
             }
-        }, clock, maxAge, Duration.ZERO);
+        }, clock, maxAge, maxAge);
     }
 
     /** A key set fetched over HTTP(S), cached for {@code maxAge} and used up to {@code maxStale} when unreachable. */
     public static JwksKeySource url(URI uri, HttpClient http, Clock clock, Duration maxAge, Duration maxStale) {
-        return new JwksKeySource(uri.toString(), () -> {
-            try {
-                HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
-                    .header("Accept", "application/jwk-set+json, application/json").GET().build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException(uri + " answered HTTP " + response.statusCode());
-                }
-                if (response.body().length > MAX_JWKS_BYTES) {
-                    throw new IllegalStateException(uri + " sent more than " + MAX_JWKS_BYTES + " bytes");
-                }
-                return new String(response.body(), StandardCharsets.UTF_8);
-            }
-            catch (IOException ex) {
-                throw new IllegalStateException("cannot reach " + uri + ": " + ex.getMessage(), ex);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while fetching " + uri, ex);
-            }
-        }, clock, maxAge, maxStale);
+        return url(uri, new HttpFetcher(http, clock, Duration.ofSeconds(5), MAX_JWKS_BYTES), clock, maxAge, maxStale);
     }
 
-    /** A key source over a key set already in hand, with the time it was fetched (for offline use). */
-    public static JwksKeySource cached(JWKSet keys, Instant fetchedAt, Clock clock, Duration maxStale, String description) {
-        JwksKeySource source = new JwksKeySource(description, () -> {
-            throw new IllegalStateException("offline: no network fetch of " + description);
-        }, clock, Duration.ZERO, maxStale);
-        source.cached = new Cached(keys.toPublicJWKSet(), fetchedAt);
-        return source;
+    /**
+     * A key set fetched through {@code fetcher} (network, recording cache, or offline cache),
+     * cached for {@code maxAge}, and used while younger than {@code maxStale} when it cannot be
+     * refreshed. A copy from an offline cache counts from when it was originally fetched.
+     */
+    public static JwksKeySource url(URI uri, Fetcher fetcher, Clock clock, Duration maxAge, Duration maxStale) {
+        if (maxStale.compareTo(maxAge) < 0) {
+            throw new IllegalArgumentException("maxStale must be at least maxAge");
+        }
+        return new JwksKeySource(uri.toString(), () -> fetcher.fetch(uri, "application/jwk-set+json, application/json"),
+                clock, maxAge, maxStale);
     }
 
     @Override
     public KeyLookup find(String keyId) {
-        JWKSet keys;
+        Cached keys;
         try {
-            keys = current();
+            keys = current(false);
+            if (keys.keys().getKeyByKeyId(keyId) == null) {
+                keys = current(true);
+            }
         }
-        catch (RuntimeException ex) {
+        catch (FetchException ex) {
             return new KeyLookup.Unavailable("The issuer's keys could not be read (" + ex.getMessage() + ")");
         }
-        JWK key = keys.getKeyByKeyId(keyId);
+        JWK key = keys.keys().getKeyByKeyId(keyId);
         if (key == null) {
-            return new KeyLookup.Missing(description);
+            return new KeyLookup.Missing(describe(keys));
         }
-        return new KeyLookup.Found(key, description);
+        return new KeyLookup.Found(key, describe(keys));
     }
 
     /** When the key set in use was fetched, if it has been. */
@@ -125,28 +123,58 @@ public final class JwksKeySource implements KeySource {
         return c == null ? null : c.fetchedAt();
     }
 
-    private JWKSet current() {
-        Cached c = cached;
+    private String describe(Cached c) {
+        if (c.fetchedAt().equals(Instant.MAX)) {
+            return description;
+        }
+        return description + (c.fromCache() ? ", cached copy fetched " : ", fetched ") + Fetched.age(c.fetchedAt(), clock.instant());
+    }
+
+    private Cached current(boolean unknownKid) throws FetchException {
         Instant now = clock.instant();
-        if (c != null && (c.fetchedAt().equals(Instant.MIN) || c.fetchedAt().plus(maxAge).isAfter(now))) {
-            return c.keys();
+        Cached c = cached;
+        if (c != null && !needsRefresh(c, now, unknownKid)) {
+            return c;
         }
-        try {
-            JWKSet fresh = JWKSet.parse(loader.get()).toPublicJWKSet();
-            cached = new Cached(fresh, now);
-            return fresh;
-        }
-        catch (ParseException ex) {
-            return staleOr(c, now, new IllegalStateException("the key set is not a valid JWKS: " + ex.getMessage()));
-        }
-        catch (RuntimeException ex) {
-            return staleOr(c, now, ex);
+        synchronized (refreshLock) {
+            c = cached;
+            if (c != null && !needsRefresh(c, now, unknownKid)) {
+                return c;
+            }
+            try {
+                Fetched fetched = loader.load();
+                if (fetched.fetchedAt().plus(maxStale).isBefore(now)) {
+                    throw new FetchException("the only copy of the key set was fetched " + Fetched.age(fetched.fetchedAt(), now)
+                            + ", older than the " + maxStale.toHours() + " h this verifier accepts");
+                }
+                JWKSet keys = JWKSet.parse(new String(fetched.body(), StandardCharsets.UTF_8)).toPublicJWKSet();
+                Cached fresh = new Cached(keys, fetched.fetchedAt(), now, fetched.fromCache());
+                cached = fresh;
+                return fresh;
+            }
+            catch (ParseException ex) {
+                return staleOr(c, now, new FetchException("the key set is not a valid JWKS: " + ex.getMessage()));
+            }
+            catch (FetchException ex) {
+                return staleOr(c, now, ex);
+            }
         }
     }
 
-    private JWKSet staleOr(Cached c, Instant now, RuntimeException failure) {
+    private boolean needsRefresh(Cached c, Instant now, boolean unknownKid) {
+        if (c.fetchedAt().equals(Instant.MAX)) {
+            return false;
+        }
+        if (unknownKid) {
+            // a new kid may be a rotation: refresh early, but not on every forged kid
+            return c.checkedAt().plus(maxAge.dividedBy(10)).isBefore(now);
+        }
+        return !c.checkedAt().plus(maxAge).isAfter(now);
+    }
+
+    private Cached staleOr(Cached c, Instant now, FetchException failure) throws FetchException {
         if (c != null && c.fetchedAt().plus(maxStale).isAfter(now)) {
-            return c.keys();
+            return c;
         }
         throw failure;
     }

@@ -2,7 +2,6 @@ package org.certregistry.web.holder.web;
 
 import java.nio.charset.StandardCharsets;
 
-import org.certregistry.web.certificate.PublicRecords;
 import org.certregistry.web.holder.HolderCertificates;
 import org.certregistry.web.holder.RenderedDocument;
 import org.springframework.http.CacheControl;
@@ -11,32 +10,20 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import reactor.core.publisher.Mono;
 
-/** The holder's private pages under {@code /h/{token}}: never cached by shared caches, never indexed. */
+/** The holder's downloads under {@code /h/{token}/...}: never cached by shared caches, never indexed. The page: {@link HolderPageController}. */
 @Controller
 class HolderController {
 
     private static final CacheControl PRIVATE = CacheControl.noCache().cachePrivate();
 
     private final HolderCertificates holders;
-    private final PublicRecords records;
 
-    HolderController(HolderCertificates holders, PublicRecords records) {
+    HolderController(HolderCertificates holders) {
         this.holders = holders;
-        this.records = records;
-    }
-
-    @GetMapping("/h/{token}")
-    Mono<String> page(@PathVariable String token, Model model) {
-        return holders.byToken(token).map(certificate -> {
-            model.addAttribute("record", records.of(certificate));
-            model.addAttribute("token", token);
-            return "holder";
-        });
     }
 
     /**

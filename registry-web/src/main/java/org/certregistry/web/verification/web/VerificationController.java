@@ -8,10 +8,10 @@ import org.certregistry.verifier.CredentialSummary;
 import org.certregistry.verifier.Outcome;
 import org.certregistry.verifier.VerificationReport;
 import org.certregistry.verifier.Verdict;
-import org.certregistry.verifier.check.WellFormedCheck;
 import org.certregistry.web.system.InvalidRequestException;
 import org.certregistry.web.system.web.PayloadTooLargeException;
 import org.certregistry.web.verification.CredentialVerification;
+import org.certregistry.web.verification.UnsupportedDocumentException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -52,14 +52,20 @@ class VerificationController {
     Mono<ResponseEntity<Answer>> verify(@RequestHeader(name = "Content-Type", required = false) MediaType type,
             @RequestBody(required = false) byte[] body) {
         if (body == null || body.length == 0) {
-            return Mono.error(InvalidRequestException.of("body", "is empty: send the credential (a compact JWT)"));
+            return Mono.error(InvalidRequestException.of("body", "is empty: send the credential (a compact JWT), a PDF or a QR-code image"));
         }
-        if (body.length > WellFormedCheck.MAX_TOKEN_LENGTH) {
-            return Mono.error(new PayloadTooLargeException("A credential is at most " + WellFormedCheck.MAX_TOKEN_LENGTH
-                    + " bytes; this body is " + body.length + "."));
+        if (!CredentialVerification.supports(type)) {
+            return Mono.error(new UnsupportedDocumentException(type));
+        }
+        int max = CredentialVerification.maxBytes(type);
+        if (body.length > max) {
+            return Mono.error(new PayloadTooLargeException("A " + type + " body is at most " + max + " bytes; this one is "
+                    + body.length + "."));
         }
         return verification.verifyDocument(type, body).map(report -> {
-            boolean unreadable = report.check("format").map(c -> !c.passed()).orElse(false);
+            // no credential could be found at all: the body is unprocessable, not a verdict on a credential
+            boolean unreadable = report.check("format").map(c -> !c.passed()).orElse(false)
+                    || (report.check("signature").isEmpty() && report.verdict() == Verdict.INVALID);
             return ResponseEntity.status(unreadable ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(Answer.of(report));
         });
     }

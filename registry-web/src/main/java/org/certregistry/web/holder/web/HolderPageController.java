@@ -1,0 +1,96 @@
+package org.certregistry.web.holder.web;
+
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+
+import org.certregistry.web.certificate.CertificateService;
+import org.certregistry.web.certificate.PublicRecord;
+import org.certregistry.web.certificate.PublicRecords;
+import org.certregistry.web.holder.HolderCertificates;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+
+/**
+ * The holder's private page {@code /h/{token}}: downloads, the share link, "Add to LinkedIn",
+ * and the choice to be listed in the public directory (a plain form; takes effect at once and
+ * is recorded in the certificate's history).
+ */
+@Controller
+class HolderPageController {
+
+    private final HolderCertificates holders;
+    private final CertificateService certificates;
+    private final PublicRecords records;
+
+    HolderPageController(HolderCertificates holders, CertificateService certificates, PublicRecords records) {
+        this.holders = holders;
+        this.certificates = certificates;
+        this.records = records;
+    }
+
+    /** The form's one field; anything but "true" or "false" is refused. */
+    record ListingForm(String listed) {
+    }
+
+    @GetMapping("/h/{token}")
+    Mono<String> page(@PathVariable String token, @RequestParam(required = false) String saved, Model model,
+            ServerWebExchange exchange) {
+        exchange.getResponse().getHeaders().setCacheControl(CacheControl.noStore().cachePrivate());
+        exchange.getResponse().getHeaders().set("X-Robots-Tag", "noindex");
+        return holders.byToken(token).map(certificate -> {
+            PublicRecord record = records.of(certificate);
+            model.addAttribute("record", record);
+            model.addAttribute("listed", certificate.listed());
+            model.addAttribute("token", token);
+            model.addAttribute("linkedIn", linkedIn(record));
+            model.addAttribute("saved", saved);
+            return "holder";
+        });
+    }
+
+    @PostMapping(path = "/h/{token}/listing")
+    Mono<ResponseEntity<Void>> listing(@PathVariable String token, @ModelAttribute ListingForm form) {
+        if (form.listed() == null || !(form.listed().equals("true") || form.listed().equals("false"))) {
+            return Mono.just(ResponseEntity.status(HttpStatus.BAD_REQUEST).build());
+        }
+        boolean wanted = Boolean.parseBoolean(form.listed());
+        return holders.byToken(token).flatMap(certificate -> certificate.listed() == wanted ? Mono.just(certificate)
+                : certificates.changeListing(certificate.number(), wanted, "holder"))
+            // post/redirect/get: a reload does not resubmit
+            .map(changed -> ResponseEntity.status(HttpStatus.SEE_OTHER)
+                .location(URI.create("/h/" + token + "?saved=" + (changed.listed() ? "listed" : "unlisted")))
+                .build());
+    }
+
+    /** LinkedIn's "add a certification" link, pre-filled (https://addtoprofile.linkedin.com). */
+    static String linkedIn(PublicRecord record) {
+        ZonedDateTime from = record.validFrom().atZone(ZoneOffset.UTC);
+        ZonedDateTime until = record.validUntil().atZone(ZoneOffset.UTC);
+        return UriComponentsBuilder.fromUriString("https://www.linkedin.com/profile/add")
+            .queryParam("startTask", "CERTIFICATION_NAME")
+            .queryParam("name", record.program().name() + " (" + record.program().code() + ")")
+            .queryParam("organizationName", record.program().awardedBy())
+            .queryParam("issueYear", from.getYear())
+            .queryParam("issueMonth", from.getMonthValue())
+            .queryParam("expirationYear", until.getYear())
+            .queryParam("expirationMonth", until.getMonthValue())
+            .queryParam("certUrl", record.verificationUrl())
+            .queryParam("certId", record.number())
+            .encode()
+            .build()
+            .toUriString();
+    }
+
+}

@@ -1,0 +1,32 @@
+package org.certregistry.web.status;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Bitstring Status Lists ({@code registry.status.*}).
+ *
+ * @param size entries per new list (at least 131,072, the spec's minimum for herd privacy)
+ * @param fillLimit the share of a list's entries in use at which new credentials go to a new list;
+ *     random indexes are drawn again on a clash, so a list is never filled to the brim
+ * @param maxAge how long clients and caches may keep a served list; short, because a revocation
+ *     must be visible within a second
+ */
+@ConfigurationProperties("registry.status")
+public record StatusListProperties(@DefaultValue("131072") int size, @DefaultValue("0.5") double fillLimit,
+        @DefaultValue("1s") Duration maxAge) {
+
+    public StatusListProperties {
+        if (size < 131_072 || size % 8 != 0) {
+            throw new IllegalArgumentException("registry.status.size must be at least 131072 and a multiple of 8");
+        }
+        if (!(fillLimit > 0 && fillLimit <= 0.9)) {
+            throw new IllegalArgumentException("registry.status.fill-limit must be above 0 and at most 0.9");
+        }
+        if (maxAge.isNegative()) {
+            throw new IllegalArgumentException("registry.status.max-age must not be negative");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+// Progressive enhancement: a "Copy" button next to each read-only link field. Without script the
+// field is still there to select and copy by hand.
+document.querySelectorAll('[data-copy-from]').forEach(function (button) {
+  var field = document.getElementById(button.getAttribute('data-copy-from'));
+  var status = document.getElementById(button.getAttribute('data-copy-status'));
+  if (!field || !navigator.clipboard) {
+    return;
+  }
+  button.hidden = false;
+  button.addEventListener('click', function () {
+    navigator.clipboard.writeText(field.value).then(function () {
+      if (status) { status.textContent = 'Link copied.'; }
+    }, function () {
+      field.select();
+      if (status) { status.textContent = 'Select the link and copy it.'; }
+    });
+  });
+});

@@ -1,0 +1,20 @@
+package org.certregistry.web.support;
+
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.integration.BlockHoundIntegration;
+
+/**
+ * What BlockHound may let pass on an event loop during tests: only calls that are not the
+ * application's blocking work (test infrastructure, logging to the console).
+ */
+public final class BlockingAllowances implements BlockHoundIntegration {
+
+    @Override
+    public void applyTo(BlockHound.Builder builder) {
+        builder.allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "writeBytes")
+            .allowBlockingCallsInside("org.springframework.test.web.reactive.server.WiretapConnector", "connect")
+            // Spring Security masks each CSRF token with SecureRandom bytes (a buffered /dev/urandom read) inline
+            .allowBlockingCallsInside("org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler",
+                    "createXoredCsrfToken");
+    }
+}
