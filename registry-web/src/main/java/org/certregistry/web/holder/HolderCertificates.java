@@ -80,6 +80,8 @@ public class HolderCertificates {
         CertificateDocuments.Key key = new CertificateDocuments.Key(certificate.id(), certificate.credentialVersion(),
                 CertificateDocuments.Kind.PDF);
         return documents.get(key, () -> credential(certificate)
+            .switchIfEmpty(Mono.error(() -> new IllegalStateException("Certificate " + certificate.number()
+                    + " has no stored credential version " + certificate.credentialVersion())))
             .flatMap(credential -> documents.onRenderers(() -> renderer.render(document(certificate, credential)))));
     }
 
