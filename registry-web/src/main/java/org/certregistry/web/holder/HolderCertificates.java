@@ -70,11 +70,6 @@ public class HolderCertificates {
         return certificates.currentCredential(certificate);
     }
 
-    /** The printable PDF of the current credential version. */
-    public Mono<byte[]> pdf(Certificate certificate) {
-        return pdfDocument(certificate).map(RenderedDocument::bytes);
-    }
-
     /** The printable PDF of the current credential version and its tag: rendered once, then served from memory. */
     public Mono<RenderedDocument> pdfDocument(Certificate certificate) {
         CertificateDocuments.Key key = new CertificateDocuments.Key(certificate.id(), certificate.credentialVersion(),
