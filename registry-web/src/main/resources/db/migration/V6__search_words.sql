@@ -21,6 +21,9 @@ CREATE TABLE registry_word (
     word text PRIMARY KEY
 );
 CREATE INDEX registry_word_trgm ON registry_word USING gin (word gin_trgm_ops);
+-- A query word of one or two letters is a prefix ("fi"): a byte-wise range over this index finds
+-- its words without computing the similarity of thousands of them.
+CREATE INDEX registry_word_prefix ON registry_word (word text_pattern_ops);
 
 INSERT INTO registry_word (word)
 SELECT DISTINCT unnest(search_words) FROM certificate;

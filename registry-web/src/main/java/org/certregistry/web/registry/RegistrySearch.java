@@ -54,6 +54,8 @@ public class RegistrySearch {
     static final int MAX_QUERY_LENGTH = 200;
     /** Dictionary words a query word stands for, closest first (see {@link #closeWords}). */
     static final int MAX_CLOSE_WORDS = 100;
+    /** Query words shorter than this (a trigram) match the dictionary words they start. */
+    static final int PREFIX_LENGTH = 3;
 
     private final DatabaseClient db;
     private final PublicRecords records;
@@ -149,7 +151,7 @@ public class RegistrySearch {
         StringBuilder where = new StringBuilder(number != null ? "number = :number"
                 : words.isEmpty() ? "listed" : "listed AND search_words @> ARRAY[close.word]");
         for (int i = 1; i < words.size(); i++) {
-            where.append(" AND search_words && ARRAY(").append(closeWords("w" + i)).append(")");
+            where.append(" AND search_words && ARRAY(").append(closeWords(i, words.get(i))).append(")");
         }
         if (query.program() != null) {
             where.append(" AND program = :program");
@@ -168,7 +170,7 @@ public class RegistrySearch {
                 // rank only the first MAX_MATCHES candidates, taken word by word (see the class comment); a name holding
                 // two words close to the first query word comes twice
                 ? "SELECT " + columns + ", count(*) OVER () AS total FROM (SELECT DISTINCT ON (id) * FROM (SELECT c.*"
-                        + " FROM (" + closeWords("w0") + ") close CROSS JOIN LATERAL (SELECT " + columns
+                        + " FROM (" + closeWords(0, words.get(0)) + ") close CROSS JOIN LATERAL (SELECT " + columns
                         + ", search_name FROM certificate WHERE " + where + ") c LIMIT " + (MAX_MATCHES + 1) + ") candidates) c"
                         + " ORDER BY " + closeness(words.size()) + " DESC, holder_name, number"
                         + " LIMIT :limit OFFSET :offset"
@@ -232,12 +234,16 @@ public class RegistrySearch {
      * angstrom" finds "Zoë Maria Ångström"): for the first query word the certificates are looked up word by word, closest
      * first, so a broad query stops after {@link #MAX_MATCHES} candidates; each other query word must meet one of its
      * close words in the same GIN index scan. At most {@link #MAX_CLOSE_WORDS} words a query word: a GIN scan over
-     * thousands of words ("ma") takes seconds (docs/benchmarks.md, "Search").
+     * thousands of words ("ma") takes seconds. A word shorter than a trigram is a prefix: its words are a range of the
+     * {@code registry_word_prefix} index, shortest first, which spares computing the similarity of thousands of them
+     * (docs/benchmarks.md, "Search").
      */
-    private static String closeWords(String parameter) {
-        String word = "registry_fold(:" + parameter + ")";
-        return "SELECT word FROM registry_word WHERE " + word + " <% word ORDER BY " + word + " <<-> word, length(word), word"
-                + " LIMIT " + MAX_CLOSE_WORDS;
+    private static String closeWords(int i, String queryWord) {
+        String word = "registry_fold(:w" + i + ")";
+        String close = queryWord.codePointCount(0, queryWord.length()) < PREFIX_LENGTH
+                ? "word ~>=~ " + word + " AND word ~<~ (" + word + " || chr(1114111)) ORDER BY"
+                : word + " <% word ORDER BY " + word + " <<-> word,";
+        return "SELECT word FROM registry_word WHERE " + close + " length(word), word COLLATE \"C\" LIMIT " + MAX_CLOSE_WORDS;
     }
 
     private static String closeness(int words) {
