@@ -144,7 +144,7 @@ public class RegistrySearch {
                 return Mono.just(empty(query, hint));
             }
         }
-        else if (!q.isEmpty() && q.codePointCount(0, q.length()) < MIN_NAME_LENGTH) {
+        else if (!q.isEmpty() && (q.codePointCount(0, q.length()) < MIN_NAME_LENGTH || words(q).isEmpty())) {
             return Mono.just(empty(query, "Type at least " + MIN_NAME_LENGTH + " letters of a name."));
         }
         List<String> words = number == null && !q.isEmpty() ? words(q) : List.of();
