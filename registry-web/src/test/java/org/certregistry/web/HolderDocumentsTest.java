@@ -77,7 +77,7 @@ class HolderDocumentsTest extends RegistryIntegrationTest {
         byte[] pdf = result.getResponseBody();
         assertThat(Documents.pageCount(pdf)).isEqualTo(1);
         assertThat(Documents.pdfText(pdf)).contains("Ελένη Παπαδοπούλου", "CX Standard Practitioner", issued.number());
-        assertThat(Documents.decodeQr(Documents.firstPage(pdf, 150))).isEqualTo(BASE_URL + "/v/" + issued.number());
+        assertThat(Documents.decodeQr(Documents.firstPage(pdf, 300))).isEqualTo(BASE_URL + "/v/" + issued.number());
         String attached;
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDComplexFileSpecification spec = document.getDocumentCatalog().getNames().getEmbeddedFiles().getKids().get(0)
