@@ -1,5 +1,8 @@
 -- 1,000,000 synthetic certificates for the search benchmark. Run it on a SCRATCH database that the
 -- application has migrated (docs/benchmarks.md, "Search"); never on a real one.
+-- the status lists the certificates point at (V2's foreign key): 131,072 entries each
+INSERT INTO status_list (id, awarding_body, size, created_at)
+SELECT l, NULL, 131072, now() FROM generate_series(1, 1 + 1000000 / 131072) l ON CONFLICT DO NOTHING;
 INSERT INTO certificate (id, number, program, holder_id, holder_name, holder_email, email_salt, listed, holder_token_hash,
     awarded_at, valid_from, valid_until, state, status_list, status_index, version, credential_version, created_at, updated_at)
 SELECT gen_random_uuid(),

@@ -14,7 +14,7 @@ import org.certregistry.web.certificate.RecordCeus;
 import org.certregistry.web.certificate.RenewalRefusedException;
 import org.certregistry.web.program.Program;
 import org.certregistry.web.program.ProgramCatalog;
-import org.certregistry.web.support.TestDatabase;
+import org.certregistry.web.support.OwnPort;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,13 +29,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A third program (CCXA) exists only in the {@code third-program} profile's properties: it is
  * issued, signed and held to its own renewal rule without any Java change.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("third-program")
 class ProgramsAsDataTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
+        OwnPort.register(registry, OwnPort.free());
     }
 
     @Autowired

@@ -63,7 +63,7 @@ class WalkingSkeletonEndToEndTest extends RegistryIntegrationTest {
         assertThat(Documents.pageCount(pdf)).isEqualTo(1);
         String text = Documents.pdfText(pdf);
         assertThat(text).contains("Zoë Kowalczyk-Ørsted", issued.number(), "Certified Customer Experience Professional");
-        String qr = Documents.decodeQr(Documents.firstPage(pdf, 150));
+        String qr = Documents.decodeQr(Documents.firstPage(pdf, 300));
         assertThat(qr).isEqualTo(BASE_URL + "/v/" + issued.number());
 
         // 3. the URL in the QR code opens a page that says VALID, for whom, which program

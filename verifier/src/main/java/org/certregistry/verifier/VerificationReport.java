@@ -20,6 +20,11 @@ public record VerificationReport(Verdict verdict, List<CheckResult> checks, Opti
         return checks.stream().filter(c -> c.check().equals(name)).findFirst();
     }
 
+    /** A report made of one check (e.g. about a document whose credential could not be had), its verdict folded from it. */
+    public static VerificationReport of(CheckResult only, Instant at) {
+        return new VerificationReport(verdictOf(List.of(only)), List.of(only), Optional.empty(), at);
+    }
+
     /** A report for input that held no credential at all (the reason as the only check). */
     public static VerificationReport unreadable(String check, String reason, Instant at) {
         return new VerificationReport(Verdict.INVALID, List.of(CheckResult.failed(check, reason)), Optional.empty(), at);

@@ -1,5 +1,9 @@
 package org.certregistry.issuer.credential;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Objects;
 
 import com.nimbusds.jose.JOSEException;
@@ -27,9 +31,17 @@ public final class CredentialSigner {
     public CredentialSigner(SigningKey key) {
         this.key = Objects.requireNonNull(key, "key");
         try {
-            this.signer = key.privateJwk() instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) key.privateJwk());
+            // the private key as BouncyCastle's own key class: converting a JDK key on every signature costs ~40%
+            if (key.privateJwk() instanceof ECKey ec) {
+                PrivateKey bc = KeyFactory.getInstance("EC", Providers.bouncyCastle())
+                    .generatePrivate(new PKCS8EncodedKeySpec(ec.toECPrivateKey().getEncoded()));
+                this.signer = new ECDSASigner(bc, ec.getCurve());
+            }
+            else {
+                this.signer = new RSASSASigner(((RSAKey) key.privateJwk()).toRSAPrivateKey());
+            }
         }
-        catch (JOSEException ex) {
+        catch (JOSEException | GeneralSecurityException ex) {
             throw new IllegalArgumentException("Unusable signing key " + key.keyId() + ": " + ex.getMessage(), ex);
         }
         signer.getJCAContext().setProvider(Providers.bouncyCastle());

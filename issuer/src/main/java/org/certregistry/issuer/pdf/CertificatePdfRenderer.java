@@ -66,6 +66,9 @@ public final class CertificatePdfRenderer {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
     private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
     private static final FSStreamFactory NOTHING = url -> null;
+    /** Where the rosette sits, in points from the page's top left: centred across, behind the name. */
+    private static final float ROSETTE_X = 421f;
+    private static final float ROSETTE_Y = 262f;
 
     private final Map<String, String> templates = new ConcurrentHashMap<>();
     private final BundledFonts fonts = BundledFonts.get();
@@ -99,6 +102,9 @@ public final class CertificatePdfRenderer {
                 throw new IllegalStateException("Template " + document.template() + " laid the certificate out on "
                         + pdf.getNumberOfPages() + " pages instead of one");
             }
+            if (filled.guilloche() != null) {
+                Guilloche.drawBehind(pdf, pdf.getPage(0), filled.guilloche(), ROSETTE_X, ROSETTE_Y);
+            }
             EmbeddedProof.apply(pdf, filled.facts());
             pdf.save(out);
         }
@@ -123,7 +129,7 @@ public final class CertificatePdfRenderer {
         return fill(document).html();
     }
 
-    private record Filled(String html, Set<String> fallbacks, EmbeddedProof.Facts facts) {
+    private record Filled(String html, Set<String> fallbacks, java.awt.Color guilloche, EmbeddedProof.Facts facts) {
     }
 
     private Filled fill(CertificateDocument document) {
@@ -161,7 +167,7 @@ public final class CertificatePdfRenderer {
             html.insert(head < 0 ? 0 : head, fallbackStyle(fallbacks));
         }
         String title = programName + " certificate " + number + " of " + name.text();
-        return new Filled(html.toString(), fallbacks, new EmbeddedProof.Facts(title, name.text(), number, awardingBody, programName,
+        return new Filled(html.toString(), fallbacks, Guilloche.requestedBy(template), new EmbeddedProof.Facts(title, name.text(), number, awardingBody, programName,
                 document.credentialJwt(), issued(document)));
     }
 

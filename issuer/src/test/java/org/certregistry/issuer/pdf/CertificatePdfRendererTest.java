@@ -57,6 +57,17 @@ class CertificatePdfRendererTest {
     }
 
     @Test
+    void aProgramWithoutATemplateOfItsOwnIsPrintedWithTheDefaultOne() {
+        CertificateDocument ccxp = TestCertificates.ccxp(NAME);
+        CertificateDocument other = new CertificateDocument("certificate", NAME, "Certified CX Auditor", "CCXA",
+                "CXPA", "CCXA-7KD-M2Q-X9F", ccxp.awardedOn(), ccxp.validFrom(), ccxp.validUntil(), ccxp.verificationUrl(),
+                ccxp.credentialJwt());
+
+        assertThat(PdfReading.text(renderer.render(other))).contains(NAME, "Certified CX Auditor", "CCXA-7KD-M2Q-X9F",
+                "requirement of the certification programme");
+    }
+
+    @Test
     void anUnknownTemplateIsRefusedByName() {
         CertificateDocument ccxp = TestCertificates.ccxp(NAME);
         CertificateDocument unknown = new CertificateDocument("no-such-template", ccxp.holderName(), ccxp.programName(),
@@ -125,6 +136,29 @@ class CertificatePdfRendererTest {
             assertThat(xmp.getPDFAIdentificationSchema().getConformance()).isEqualTo("B");
             assertThat(document.getDocumentInformation().getTitle()).isEqualTo(xmp.getDublinCoreSchema().getTitle());
         }
+    }
+
+    @Test
+    void theTemplatesRosetteIsDrawnInVectorsBehindTheText() throws Exception {
+        byte[] pdf = renderer.render(TestCertificates.ccxp(NAME));
+
+        try (PDDocument document = PdfReading.load(pdf)) {
+            var resources = document.getPage(0).getResources();
+            long forms = java.util.stream.StreamSupport.stream(resources.getXObjectNames().spliterator(), false)
+                .filter(name -> {
+                    try {
+                        return resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+                    }
+                    catch (IOException ex) {
+                        throw new AssertionError(ex);
+                    }
+                })
+                .count();
+            assertThat(forms).isEqualTo(2);
+        }
+        assertThat(Guilloche.requestedBy("<meta name=\"certificate-guilloche\" content=\"#e9dfc8\"/>"))
+            .isEqualTo(new java.awt.Color(0xe9, 0xdf, 0xc8));
+        assertThat(Guilloche.requestedBy("<title>no rosette</title>")).isNull();
     }
 
     @Test

@@ -70,16 +70,13 @@ public class HolderCertificates {
         return certificates.currentCredential(certificate);
     }
 
-    /** The printable PDF of the current credential version. */
-    public Mono<byte[]> pdf(Certificate certificate) {
-        return pdfDocument(certificate).map(RenderedDocument::bytes);
-    }
-
     /** The printable PDF of the current credential version and its tag: rendered once, then served from memory. */
     public Mono<RenderedDocument> pdfDocument(Certificate certificate) {
         CertificateDocuments.Key key = new CertificateDocuments.Key(certificate.id(), certificate.credentialVersion(),
                 CertificateDocuments.Kind.PDF);
         return documents.get(key, () -> credential(certificate)
+            .switchIfEmpty(Mono.error(() -> new IllegalStateException("Certificate " + certificate.number()
+                    + " has no stored credential version " + certificate.credentialVersion())))
             .flatMap(credential -> documents.onRenderers(() -> renderer.render(document(certificate, credential)))));
     }
 

@@ -3,6 +3,7 @@ package org.certregistry.web.registry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -25,12 +26,14 @@ import reactor.core.publisher.Mono;
 /**
  * Searches the public directory. A query that parses as a certificate number finds that
  * certificate, listed or not; any other query searches the names of listed holders only, case-
- * and accent-insensitive, partial and typo-tolerant (trigram word similarity over
- * {@code registry_fold(holder_name)}), closest first.
+ * and accent-insensitive, partial and typo-tolerant (each query word is close, in trigram word
+ * similarity, to a word of {@code registry_fold(holder_name)}), closest first.
  * <p>
- * To stay fast over a million certificates, a name search ranks at most {@link #MAX_MATCHES}
- * candidates that the trigram index yields: a broader query is answered with its closest
- * matches among those and told to narrow down (see docs/benchmarks.md, "Search").
+ * To stay fast over a million certificates, query words are matched against a dictionary of
+ * distinct words and names are then found by exact words (see {@link #closeWords}); a name search
+ * ranks at most {@link #MAX_MATCHES} candidates, taken closest word first: a broader query is
+ * answered with its closest matches among those and told to narrow down (see docs/benchmarks.md,
+ * "Search").
  */
 @Service
 public class RegistrySearch {
@@ -49,6 +52,10 @@ public class RegistrySearch {
     static final String SHORT_WORD_SIMILARITY = "0.6";
     static final int TYPO_TOLERANT_LENGTH = 5;
     static final int MAX_QUERY_LENGTH = 200;
+    /** Dictionary words a query word stands for, closest first (see {@link #closeWords}). */
+    static final int MAX_CLOSE_WORDS = 100;
+    /** Query words shorter than this (a trigram) match the dictionary words they start. */
+    static final int PREFIX_LENGTH = 3;
 
     private final DatabaseClient db;
     private final PublicRecords records;
@@ -137,14 +144,14 @@ public class RegistrySearch {
                 return Mono.just(empty(query, hint));
             }
         }
-        else if (!q.isEmpty() && q.codePointCount(0, q.length()) < MIN_NAME_LENGTH) {
+        else if (!q.isEmpty() && (q.codePointCount(0, q.length()) < MIN_NAME_LENGTH || words(q).isEmpty())) {
             return Mono.just(empty(query, "Type at least " + MIN_NAME_LENGTH + " letters of a name."));
         }
-        StringBuilder where = new StringBuilder(number != null ? "number = :number" : "listed");
         List<String> words = number == null && !q.isEmpty() ? words(q) : List.of();
-        for (int i = 0; i < words.size(); i++) {
-            // every word of the query is close to some word of the name: "zoe angstrom" finds "Zoë Maria Ångström"
-            where.append(" AND registry_fold(:w").append(i).append(") <% search_name");
+        StringBuilder where = new StringBuilder(number != null ? "number = :number"
+                : words.isEmpty() ? "listed" : "listed AND search_words @> ARRAY[close.word]");
+        for (int i = 1; i < words.size(); i++) {
+            where.append(" AND search_words && ARRAY(").append(closeWords(i, words.get(i))).append(")");
         }
         if (query.program() != null) {
             where.append(" AND program = :program");
@@ -160,9 +167,11 @@ public class RegistrySearch {
         boolean ranked = number == null && !q.isEmpty();
         String columns = CertificateRepository.COLUMNS;
         String sql = ranked
-                // rank only the first MAX_MATCHES candidates the trigram index yields (see the class comment)
-                ? "SELECT " + columns + ", count(*) OVER () AS total FROM (SELECT " + columns + ", search_name FROM certificate"
-                        + " WHERE " + where + " LIMIT " + (MAX_MATCHES + 1) + ") c"
+                // rank only the first MAX_MATCHES candidates, taken word by word (see the class comment); a name holding
+                // two words close to the first query word comes twice
+                ? "SELECT " + columns + ", count(*) OVER () AS total FROM (SELECT DISTINCT ON (id) * FROM (SELECT c.*"
+                        + " FROM (" + closeWords(0, words.get(0)) + ") close CROSS JOIN LATERAL (SELECT " + columns
+                        + ", search_name FROM certificate WHERE " + where + ") c LIMIT " + (MAX_MATCHES + 1) + ") candidates) c"
                         + " ORDER BY " + closeness(words.size()) + " DESC, holder_name, number"
                         + " LIMIT :limit OFFSET :offset"
                 : "SELECT " + columns + ", (SELECT count(*) FROM (SELECT 1 FROM certificate WHERE " + where + " LIMIT "
@@ -190,9 +199,9 @@ public class RegistrySearch {
             .collectList();
         if (ranked) {
             // For this transaction only: a single wrong letter in an eight-letter word leaves a word similarity of 0.5,
-            // below pg_trgm's default of 0.6; and the planner, misjudging how many rows a trigram condition keeps,
-            // prefers a sequential scan that stops after MAX_MATCHES rows, which costs 0.6 s instead of 20 ms over a
-            // million rows (docs/benchmarks.md, "Search").
+            // below pg_trgm's default of 0.6; and the planner, misjudging how many rows a trigram or array condition
+            // keeps, may prefer a sequential scan of the dictionary or of the certificates to the GIN indexes
+            // (docs/benchmarks.md, "Search").
             String threshold = words.stream().allMatch(w -> w.length() >= TYPO_TOLERANT_LENGTH) ? WORD_SIMILARITY
                     : SHORT_WORD_SIMILARITY;
             rows = db.sql("SELECT set_config('pg_trgm.word_similarity_threshold', '" + threshold + "', true), "
@@ -205,9 +214,36 @@ public class RegistrySearch {
                     : page(query, found.get(0).total(), null, found.stream().map(Row::record).toList()));
     }
 
-    /** The words of a query (at most {@link #MAX_WORDS}), each matched against the folded name. */
+    /**
+     * The words of a query (at most {@link #MAX_WORDS}), split where {@code registry_words} splits names: at anything
+     * but letters and digits ("angstrom-smith" is two words). Longest first: the first word leads the search (see
+     * {@link #closeWords}), and a long word is usually the rarest.
+     */
     static List<String> words(String q) {
-        return Arrays.stream(q.split(" ")).filter(w -> !w.isBlank()).limit(MAX_WORDS).toList();
+        return Arrays.stream(q.split("[^\\p{L}\\p{M}\\p{N}]+"))
+            .filter(w -> !w.isEmpty())
+            .limit(MAX_WORDS)
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .toList();
+    }
+
+    /**
+     * The dictionary words (V6__search_words.sql) close to a query word, closest first: matched by trigram word
+     * similarity, so partly and with a typo, against {@code registry_word}, which holds each distinct folded word once
+     * and is far smaller than the certificates. Every word of the query must be close to a word of the name ("zoe
+     * angstrom" finds "Zoë Maria Ångström"): for the first query word the certificates are looked up word by word, closest
+     * first, so a broad query stops after {@link #MAX_MATCHES} candidates; each other query word must meet one of its
+     * close words in the same GIN index scan. At most {@link #MAX_CLOSE_WORDS} words a query word: a GIN scan over
+     * thousands of words ("ma") takes seconds. A word shorter than a trigram is a prefix: its words are a range of the
+     * {@code registry_word_prefix} index, shortest first, which spares computing the similarity of thousands of them
+     * (docs/benchmarks.md, "Search").
+     */
+    private static String closeWords(int i, String queryWord) {
+        String word = "registry_fold(:w" + i + ")";
+        String close = queryWord.codePointCount(0, queryWord.length()) < PREFIX_LENGTH
+                ? "word ~>=~ " + word + " AND word ~<~ (" + word + " || chr(1114111)) ORDER BY"
+                : word + " <% word ORDER BY " + word + " <<-> word,";
+        return "SELECT word FROM registry_word WHERE " + close + " length(word), word COLLATE \"C\" LIMIT " + MAX_CLOSE_WORDS;
     }
 
     private static String closeness(int words) {

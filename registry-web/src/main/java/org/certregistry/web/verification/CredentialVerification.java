@@ -3,12 +3,10 @@ package org.certregistry.web.verification;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.certregistry.issuer.number.CertificateNumber;
-import org.certregistry.verifier.Verdict;
 import org.certregistry.verifier.VerificationReport;
 import org.certregistry.verifier.Verifier;
 import org.certregistry.verifier.check.WellFormedCheck;
@@ -138,11 +136,9 @@ public class CredentialVerification {
         }
         return currentCredential(number)
             .flatMap(jwt -> verify(jwt).map(report -> report.withDocumentCheck(documentCheck.of(read, number))))
-            .switchIfEmpty(Mono.fromSupplier(() -> new VerificationReport(Verdict.INVALID,
-                    List.of(documentCheck.unknownNumber(number)), Optional.empty(), clock.instant())))
-            .onErrorResume(ex -> Mono.just(new VerificationReport(Verdict.UNDETERMINED,
-                    List.of(documentCheck.registryUnavailable(number, "the registry's database did not answer")),
-                    Optional.empty(), clock.instant())));
+            .switchIfEmpty(Mono.fromSupplier(() -> VerificationReport.of(documentCheck.unknownNumber(number), clock.instant())))
+            .onErrorResume(ex -> Mono.just(VerificationReport.of(
+                    documentCheck.registryUnavailable(number, "the registry's database did not answer"), clock.instant())));
     }
 
     private Mono<String> currentCredential(String number) {

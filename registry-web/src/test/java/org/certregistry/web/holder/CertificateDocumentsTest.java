@@ -78,18 +78,25 @@ class CertificateDocumentsTest {
     }
 
     @Test
-    void whenEveryRendererIsBusyAndTheQueueIsFullANewRenderIsRefusedAsUnavailable() {
+    void whenEveryRendererIsBusyAndTheQueueIsFullANewRenderIsRefusedAsUnavailable() throws Exception {
         CertificateDocuments documents = documents(1, 1, Duration.ofSeconds(5));
-        for (int i = 0; i < 2; i++) {
-            CertificateDocuments.Key other = new CertificateDocuments.Key(UUID.randomUUID(), 1, CertificateDocuments.Kind.PDF);
-            documents.get(other, () -> documents.onRenderers(() -> {
-                release.await(5, TimeUnit.SECONDS);
-                return new byte[0];
-            })).subscribe(ok -> { }, error -> { });
-        }
+        CountDownLatch running = new CountDownLatch(1);
+        block(documents, running);
+        assertThat(running.await(5, TimeUnit.SECONDS)).as("the only renderer is busy").isTrue();
+        block(documents, new CountDownLatch(1));
 
         StepVerifier.create(documents.get(PDF, () -> documents.onRenderers(() -> new byte[0])))
             .expectError(DocumentUnavailableException.class)
             .verify(Duration.ofSeconds(5));
+    }
+
+    /** Takes a renderer (or the queue place, when the renderer is taken) until the test ends. */
+    private void block(CertificateDocuments documents, CountDownLatch running) {
+        CertificateDocuments.Key other = new CertificateDocuments.Key(UUID.randomUUID(), 1, CertificateDocuments.Kind.PDF);
+        documents.get(other, () -> documents.onRenderers(() -> {
+            running.countDown();
+            release.await(5, TimeUnit.SECONDS);
+            return new byte[0];
+        })).subscribe(ok -> { }, error -> { });
     }
 }

@@ -103,6 +103,13 @@ class RegistrySearchApiTest extends RegistryIntegrationTest {
     }
 
     @Test
+    void aQueryWithoutLettersAsksForAName() {
+        Map<String, Object> page = search("/api/v1/registry?q=-- ''");
+        assertThat(page.get("total")).isEqualTo(0);
+        assertThat((String) page.get("hint")).contains("letters of a name");
+    }
+
+    @Test
     void aPagePastTheCountedMatchesIsABadRequest() {
         http.get().uri("/api/v1/registry?q=anyone&size=100&page=10").exchange()
             .expectStatus().isBadRequest()

@@ -1,9 +1,5 @@
 package org.certregistry.web.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,7 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureWebTestClient(timeout = "60s")
 public abstract class RegistryIntegrationTest {
 
-    protected static final int PORT = freePort();
+    protected static final int PORT = OwnPort.free();
     protected static final String BASE_URL = "http://localhost:" + PORT;
     protected static final String ADMIN = "admin";
     protected static final String ADMIN_PASSWORD = "registry-dev-admin";
@@ -27,17 +23,7 @@ public abstract class RegistryIntegrationTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-        registry.add("server.port", () -> PORT);
-        registry.add("registry.base-url", () -> BASE_URL);
+        OwnPort.register(registry, PORT);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
 }

@@ -57,17 +57,6 @@ public final class TestDatabase {
         return shared;
     }
 
-    /** Points R2DBC and Flyway of a Spring test at the shared test database. */
-    public static void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
-        TestDatabase db = shared();
-        registry.add("spring.r2dbc.url", db::r2dbcUrl);
-        registry.add("spring.r2dbc.username", db::user);
-        registry.add("spring.r2dbc.password", db::password);
-        registry.add("spring.flyway.url", db::jdbcUrl);
-        registry.add("spring.flyway.user", db::user);
-        registry.add("spring.flyway.password", db::password);
-    }
-
     public String r2dbcUrl() {
         return "r2dbc:postgresql://" + host + ":" + port + "/" + database;
     }

@@ -59,7 +59,7 @@ class VerificationDocumentsTest extends RegistryIntegrationTest {
     @Test
     void aPhotoOfTheQrCodeVerifiesAsPngAndJpeg() throws Exception {
         Issuing.Issued issued = Issuing.issue(http, "CXSP", "Hypatia of Alexandria");
-        BufferedImage page = Documents.firstPage(pdf(issued), 150);
+        BufferedImage page = Documents.firstPage(pdf(issued), 300);
         for (String format : new String[] {"png", "jpg"}) {
             verify(format.equals("png") ? MediaType.IMAGE_PNG : MediaType.IMAGE_JPEG, image(page, format))
                 .expectStatus().isOk().expectBody()

@@ -3,7 +3,14 @@ package org.certregistry.verifier.check;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.Provider;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.HexFormat;
 
 import com.nimbusds.jose.JOSEException;
@@ -58,24 +65,62 @@ public final class SignatureCheck implements Check {
     /** Whether {@code jws} verifies under {@code key} (EC or RSA public key); false for any failure, never an exception. */
     public static boolean verifies(JWSObject jws, JWK key, Provider provider) {
         try {
-            JWSVerifier verifier;
-            if (key instanceof ECKey ec) {
-                verifier = new ECDSAVerifier(ec.toECPublicKey());
-            }
-            else if (key instanceof RSAKey rsa) {
-                verifier = new RSASSAVerifier(rsa.toRSAPublicKey());
-            }
-            else {
-                return false;
-            }
-            if (provider != null) {
-                verifier.getJCAContext().setProvider(provider);
-            }
-            return jws.verify(verifier);
+            JWSVerifier verifier = verifier(key, provider);
+            return verifier != null && jws.verify(verifier);
         }
         catch (JOSEException | RuntimeException ex) {
             return false;
         }
+    }
+
+    /**
+     * Verifiers by key, with the public key already converted into the provider's own key class:
+     * converting a JDK key on every signature check costs more than the check itself.
+     */
+    private static final Map<VerifierKey, JWSVerifier> VERIFIERS = new ConcurrentHashMap<>();
+
+    private record VerifierKey(JWK key, Provider provider) {
+    }
+
+    private static JWSVerifier verifier(JWK key, Provider provider) throws JOSEException {
+        VerifierKey cacheKey = new VerifierKey(key.toPublicJWK(), provider);
+        JWSVerifier known = VERIFIERS.get(cacheKey);
+        if (known != null) {
+            return known;
+        }
+        JWSVerifier verifier;
+        try {
+            if (key instanceof ECKey ec) {
+                ECPublicKey publicKey = ec.toECPublicKey();
+                if (provider != null) {
+                    publicKey = (ECPublicKey) KeyFactory.getInstance("EC", provider)
+                        .generatePublic(new X509EncodedKeySpec(publicKey.getEncoded()));
+                }
+                verifier = new ECDSAVerifier(publicKey);
+            }
+            else if (key instanceof RSAKey rsa) {
+                RSAPublicKey publicKey = rsa.toRSAPublicKey();
+                if (provider != null) {
+                    publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA", provider)
+                        .generatePublic(new X509EncodedKeySpec(publicKey.getEncoded()));
+                }
+                verifier = new RSASSAVerifier(publicKey);
+            }
+            else {
+                return null;
+            }
+        }
+        catch (GeneralSecurityException ex) {
+            throw new JOSEException("unusable public key " + key.getKeyID(), ex);
+        }
+        if (provider != null) {
+            verifier.getJCAContext().setProvider(provider);
+        }
+        if (VERIFIERS.size() > 256) {
+            VERIFIERS.clear(); // keys come from trusted key sets, so few; never let it grow without bound
+        }
+        VERIFIERS.put(cacheKey, verifier);
+        return verifier;
     }
 
     /** SHA-256 over the key's thumbprint and the whole token: a cache hit means this exact token under this exact key. */

@@ -193,11 +193,11 @@ public final class VerifyCommand {
 
     private byte[] input(String input) throws IOException {
         if (input.equals("-")) {
-            byte[] bytes = stdin.readNBytes(DocumentReader.MAX_DOCUMENT_BYTES + 1);
-            return bytes;
+            return stdin.readNBytes(DocumentReader.MAX_DOCUMENT_BYTES + 1);
         }
-        Path path = Path.of(input.length() > 4096 ? "-" : input);
-        if (input.length() <= 4096 && Files.isRegularFile(path)) {
+        // a JWT has no '/' and is long; anything that names an existing file is read as a file
+        Path path = input.length() <= 4096 ? Path.of(input) : null;
+        if (path != null && Files.isRegularFile(path)) {
             if (Files.size(path) > DocumentReader.MAX_DOCUMENT_BYTES) {
                 throw new IOException("the file is larger than " + DocumentReader.MAX_DOCUMENT_BYTES + " bytes");
             }

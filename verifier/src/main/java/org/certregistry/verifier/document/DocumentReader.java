@@ -55,7 +55,7 @@ public final class DocumentReader {
     public static final String EMBEDDED_SUBTYPE = "application/jwt";
 
     private static final int MAX_TOKEN_BYTES = 32 * 1024;
-    private static final float RENDER_DPI = 150f;
+    private static final float[] RENDER_DPIS = {150f, 300f};
     private static final Map<DecodeHintType, Object> QR_HINTS = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
             DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
 
@@ -94,9 +94,14 @@ public final class DocumentReader {
             }
             String token = embeddedCredential(pdf);
             String qr = null;
-            BufferedImage page = renderFirstPage(pdf);
-            if (page != null) {
-                qr = decodeQr(page);
+            // a few in a hundred codes hide from the detector at one resolution (fine background lines
+            // can mimic finder patterns); a second look at a higher one finds them
+            for (float dpi : RENDER_DPIS) {
+                BufferedImage page = renderFirstPage(pdf, dpi);
+                qr = page == null ? null : decodeQr(page);
+                if (qr != null) {
+                    break;
+                }
             }
             if (token == null && qr == null) {
                 return ReadDocument.unreadable(ReadDocument.Kind.PDF,
@@ -151,7 +156,7 @@ public final class DocumentReader {
         return null;
     }
 
-    private static BufferedImage renderFirstPage(PDDocument pdf) throws IOException {
+    private static BufferedImage renderFirstPage(PDDocument pdf, float wantedDpi) throws IOException {
         PDPage page = pdf.getPage(0);
         PDRectangle box = page.getCropBox();
         double inches2 = (box.getWidth() / 72.0) * (box.getHeight() / 72.0);
@@ -159,7 +164,7 @@ public final class DocumentReader {
             return null;
         }
         // at most MAX_PIXELS whatever size the page claims
-        float dpi = (float) Math.min(RENDER_DPI, Math.sqrt(MAX_PIXELS / inches2));
+        float dpi = (float) Math.min(wantedDpi, Math.sqrt(MAX_PIXELS / inches2));
         if (dpi < 20) {
             return null;
         }

@@ -45,21 +45,17 @@ public final class DocumentVerifier {
                 return VerificationReport.unreadable(DocumentCheck.NAME, check.foreignQr(read.qrText()).message(), clock.instant());
             }
             if (current == null) {
-                return new VerificationReport(org.certregistry.verifier.Verdict.UNDETERMINED,
-                        java.util.List.of(check.registryUnavailable(number, "no registry is configured")), Optional.empty(),
-                        clock.instant());
+                return VerificationReport.of(check.registryUnavailable(number, "no registry is configured"), clock.instant());
             }
             try {
                 Optional<String> found = current.current(number);
                 if (found.isEmpty()) {
-                    return new VerificationReport(org.certregistry.verifier.Verdict.INVALID,
-                            java.util.List.of(check.unknownNumber(number)), Optional.empty(), clock.instant());
+                    return VerificationReport.of(check.unknownNumber(number), clock.instant());
                 }
                 token = found.get();
             }
             catch (FetchException ex) {
-                return new VerificationReport(org.certregistry.verifier.Verdict.UNDETERMINED,
-                        java.util.List.of(check.registryUnavailable(number, ex.getMessage())), Optional.empty(), clock.instant());
+                return VerificationReport.of(check.registryUnavailable(number, ex.getMessage()), clock.instant());
             }
         }
         VerificationReport report = verifier.verify(token);
