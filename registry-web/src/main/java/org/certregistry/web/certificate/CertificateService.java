@@ -48,10 +48,13 @@ public class CertificateService {
     private final BlockingWork blocking;
     private final Clock clock;
     private final StatusLists statusLists;
+    private final RecentReads recentReads;
 
     CertificateService(CertificateRepository certificates, ProgramCatalog programs, CredentialFactory credentials,
-            ReactiveTransactionManager transactions, BlockingWork blocking, Clock clock, StatusLists statusLists) {
+            ReactiveTransactionManager transactions, BlockingWork blocking, Clock clock, StatusLists statusLists,
+            RecentReads recentReads) {
         this.statusLists = statusLists;
+        this.recentReads = recentReads;
         this.certificates = certificates;
         this.programs = programs;
         this.credentials = credentials;
@@ -328,7 +331,18 @@ public class CertificateService {
                     .then(certificates.appendEvent(new CertificateEvent(stored.id(), stored.updatedAt(), actor,
                         action, reason, snapshot(before), snapshot(stored))))
                     .thenReturn(stored));
-        }).as(transaction::transactional);
+        }).as(transaction::transactional).doOnSuccess(changed -> {
+            if (changed != null) {
+                recentReads.evict(changed.number());
+            }
+        });
+    }
+
+    /** The certificate with this number for a public page or record: possibly read up to a few hundred ms ago. */
+    public Mono<Certificate> findRecentByNumber(String number) {
+        return Mono.fromCallable(() -> CertificateNumber.parse(number))
+            .flatMap(parsed -> recentReads.byNumber(parsed.value())
+                .switchIfEmpty(Mono.error(() -> new CertificateNotFoundException(parsed.value()))));
     }
 
     private static final BiFunction<Certificate, Certificate, Mono<Void>> NOTHING_ELSE = (before, after) -> Mono.empty();

@@ -22,7 +22,7 @@ public class PublicRecords {
 
     /** The record of the certificate with this number; typed errors for a malformed or unknown number. */
     public Mono<PublicRecord> byNumber(String number) {
-        return certificates.findByNumber(number).map(this::of);
+        return certificates.findRecentByNumber(number).map(this::of);
     }
 
     public PublicRecord of(Certificate c) {

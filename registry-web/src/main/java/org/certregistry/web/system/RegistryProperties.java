@@ -12,11 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param expiringSoon how long before the end of its window a certificate counts as expiring soon
  * @param blockingThreads threads for CPU-bound and blocking work (signing, PDF, images)
  * @param blockingQueue tasks that may wait for those threads before new ones are refused
+ * @param publicReadTtl how long a public page or record may reuse a certificate read; changes made
+ *        here evict at once, other instances see them within this time (keep it under 1 s)
  */
 @ConfigurationProperties("registry")
 public record RegistryProperties(@DefaultValue("http://localhost:8080") String baseUrl,
         @DefaultValue("60d") Duration expiringSoon, @DefaultValue("4") int blockingThreads,
-        @DefaultValue("1000") int blockingQueue) {
+        @DefaultValue("1000") int blockingQueue, @DefaultValue("500ms") Duration publicReadTtl) {
 
     public RegistryProperties {
         while (baseUrl.endsWith("/")) {
@@ -24,6 +26,9 @@ public record RegistryProperties(@DefaultValue("http://localhost:8080") String b
         }
         if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
             throw new IllegalArgumentException("registry.base-url must be an http(s) URL, not " + baseUrl);
+        }
+        if (publicReadTtl.isNegative() || publicReadTtl.compareTo(Duration.ofSeconds(1)) >= 0) {
+            throw new IllegalArgumentException("registry.public-read-ttl must be under 1 s: revocation shows within 1 s");
         }
     }
 

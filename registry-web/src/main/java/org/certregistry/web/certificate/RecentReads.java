@@ -1,0 +1,38 @@
+package org.certregistry.web.certificate;
+
+import java.util.concurrent.CompletableFuture;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.certregistry.web.system.RegistryProperties;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Certificates read for public pages and records, reused for at most
+ * {@code registry.public-read-ttl} (500 ms by default) so a burst of lookups of one certificate
+ * (a QR code scanned by a room) costs one query. Every change this instance commits evicts the
+ * entry at once; other instances see it within the TTL, inside the one-second revocation budget.
+ * Verification never reads through here: it reads the database each time.
+ */
+@Component
+class RecentReads {
+
+    private final CertificateRepository certificates;
+    private final AsyncCache<String, Certificate> cache;
+
+    RecentReads(CertificateRepository certificates, RegistryProperties registry) {
+        this.certificates = certificates;
+        this.cache = Caffeine.newBuilder().expireAfterWrite(registry.publicReadTtl()).maximumSize(10_000).buildAsync();
+    }
+
+    /** The certificate with this canonical number, or empty; unknown numbers are not remembered. */
+    Mono<Certificate> byNumber(String number) {
+        CompletableFuture<Certificate> read = cache.get(number, (key, executor) -> certificates.findByNumber(key).toFuture());
+        return Mono.fromFuture(read, true);
+    }
+
+    void evict(String number) {
+        cache.synchronous().invalidate(number);
+    }
+}
