@@ -15,7 +15,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code GET /v/{number}}: the page the QR code opens; the verdict at a glance, in one round
- * trip and without script. Never cached, so a revocation shows at once.
+ * trip and without script. Never cached by browsers or proxies; the certificate is read through
+ * the registry's short-lived recent reads, which every change evicts, so a revocation shows at once.
  */
 @Controller
 class VerificationPageController {
@@ -32,7 +33,7 @@ class VerificationPageController {
     Mono<String> page(@PathVariable String number, Model model, ServerWebExchange exchange) {
         exchange.getResponse().getHeaders().setCacheControl(CacheControl.noStore());
         model.addAttribute("asked", number.length() > 60 ? number.substring(0, 60) + "…" : number);
-        return certificates.findByNumber(number)
+        return certificates.findRecentByNumber(number)
             .map(certificate -> {
                 model.addAttribute("record", records.of(certificate));
                 model.addAttribute("credentialVersion", certificate.credentialVersion());
