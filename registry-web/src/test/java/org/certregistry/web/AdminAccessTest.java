@@ -150,10 +150,13 @@ class AdminAccessTest extends RegistryIntegrationTest {
     @Test
     void everyConsoleRouteSendsAStrangerToSignInAndRefusesTheirChanges() {
         for (Route r : CONSOLE) {
-            EntityExchangeResult<byte[]> result = http.method(r.method()).uri(path(r)).exchange().expectBody().returnResult();
+            EntityExchangeResult<byte[]> result = http.method(r.method()).uri(path(r)).accept(MediaType.TEXT_HTML).exchange()
+                .expectBody().returnResult();
             if (r.method() == HttpMethod.GET) {
                 assertThat(result.getStatus().value()).as(r.toString()).isEqualTo(302);
                 assertThat(result.getResponseHeaders().getLocation()).as(r.toString()).hasToString("/admin/login");
+                // a client that is not a browser is told plainly
+                http.get().uri(path(r)).accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isUnauthorized();
             }
             else {
                 assertThat(result.getStatus().value()).as(r.toString()).isEqualTo(403);

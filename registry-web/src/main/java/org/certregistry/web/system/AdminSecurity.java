@@ -3,6 +3,7 @@ package org.certregistry.web.system;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,13 +19,16 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.MediaTypeServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 import org.certregistry.web.system.web.CsrfTokenAdvice;
@@ -91,11 +95,23 @@ class AdminSecurity {
                                 : LOGIN_PAGE + "?error")
                     .onAuthenticationFailure(webFilterExchange, ex)))
             .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessHandler(loggedOut))
+            // a browser is sent to sign in; any other client is told 401, like the API
+            .exceptionHandling(ex -> ex.authenticationEntryPoint(signInOr401()))
             .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
             // the cohort upload is a multipart form: the shared handler reads its token from the form too
             .csrf(csrf -> csrf.csrfTokenRequestHandler(CsrfTokenAdvice.requestHandler()))
             .headers(SecurityHeaders::configure)
             .build();
+    }
+
+    private static ServerAuthenticationEntryPoint signInOr401() {
+        MediaTypeServerWebExchangeMatcher html = new MediaTypeServerWebExchangeMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
+                new DelegatingServerAuthenticationEntryPoint.DelegateEntry(html,
+                        new RedirectServerAuthenticationEntryPoint(LOGIN_PAGE)));
+        entryPoint.setDefaultEntryPoint(AdminSecurity::unauthorized);
+        return entryPoint;
     }
 
     /** Password checks that a locked-out user name and client pair does not reach. */
