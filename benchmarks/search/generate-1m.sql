@@ -1,8 +1,10 @@
 -- 1,000,000 synthetic certificates for the search benchmark. Run it on a SCRATCH database that the
 -- application has migrated (docs/benchmarks.md, "Search"); never on a real one.
 -- the status lists the certificates point at (V2's foreign key): 131,072 entries each
-INSERT INTO status_list (id, awarding_body, size, created_at)
-SELECT l, NULL, 131072, now() FROM generate_series(1, 1 + 1000000 / 131072) l ON CONFLICT DO NOTHING;
+-- (full lists: V7's allocation hands out no entries from them; their bits are all clear)
+INSERT INTO status_list (id, awarding_body, size, created_at, allocated, revoked, suspended)
+SELECT l, NULL, 131072, now(), 131072, decode(repeat('00', 131072 / 8), 'hex'), decode(repeat('00', 131072 / 8), 'hex')
+FROM generate_series(1, 1 + 1000000 / 131072) l ON CONFLICT DO NOTHING;
 INSERT INTO certificate (id, number, program, holder_id, holder_name, holder_email, email_salt, listed, holder_token_hash,
     awarded_at, valid_from, valid_until, state, status_list, status_index, version, credential_version, created_at, updated_at)
 SELECT gen_random_uuid(),

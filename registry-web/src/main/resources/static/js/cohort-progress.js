@@ -19,7 +19,8 @@
     issued.textContent = p.issued;
     stage.textContent = p.stage;
     if (p.millis !== null && p.millis !== undefined) {
-      took.textContent = ' in ' + p.millis + ' ms';
+      // the page's language: its pattern names the milliseconds {ms}
+      took.textContent = ' ' + (section.getAttribute('data-took') || 'in {ms} ms').replace('{ms}', p.millis);
     }
     if (p.stage !== 'ISSUING') {
       source.close();

@@ -18,9 +18,11 @@ import com.nimbusds.jwt.SignedJWT;
 import org.certregistry.issuer.credential.Achievement;
 import org.certregistry.issuer.credential.CredentialContent;
 import org.certregistry.issuer.credential.CredentialSigner;
+import org.certregistry.issuer.credential.DataIntegritySigner;
 import org.certregistry.issuer.credential.IssuerProfile;
 import org.certregistry.issuer.credential.OpenBadgeClaims;
 import org.certregistry.issuer.credential.StatusEntry;
+import org.certregistry.issuer.keys.Ed25519Key;
 import org.certregistry.issuer.keys.KeyLoader;
 import org.certregistry.issuer.keys.Providers;
 import org.certregistry.issuer.keys.SigningKey;
@@ -51,6 +53,8 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class SigningBenchmark {
 
+    private static final Instant CREATED = Instant.parse("2026-03-01T00:00:00Z");
+
     private CredentialContent content;
     private CredentialSigner ours;
     private JWTClaimsSet claims;
@@ -62,6 +66,7 @@ public class SigningBenchmark {
     private ECDSAVerifier nimbusBcVerifier;
     private Verifier verifier;
     private Verifier cachingVerifier;
+    private DataIntegritySigner twins;
 
     @Setup
     public void setUp() throws Exception {
@@ -78,6 +83,7 @@ public class SigningBenchmark {
                 "CCXP-7QK-2MP-X4D", Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-01T00:00:00Z"),
                 Instant.parse("2028-03-01T00:00:00Z"), new StatusEntry(base + "/status/1", 4242));
         ours = new CredentialSigner(key);
+        twins = new DataIntegritySigner(Ed25519Key.fromPem(DevelopmentKeys.ED25519_KEY_ID, DevelopmentKeys.ed25519PrivateKeyPem()));
         claims = OpenBadgeClaims.of(content);
         header = new JWSHeader.Builder(key.algorithm()).type(JOSEObjectType.JWT).keyID(key.keyId()).build();
         nimbusJdkSigner = new ECDSASigner(ec);
@@ -114,6 +120,12 @@ public class SigningBenchmark {
     @Benchmark
     public String signOurs() {
         return ours.sign(content);
+    }
+
+    /** The Data Integrity twin each issuance signs beside the JWT (eddsa-rdfc-2022: JSON-LD, RDF canonicalization). */
+    @Benchmark
+    public String signDataIntegrityTwin() {
+        return twins.sign(content, CREATED);
     }
 
     @Benchmark

@@ -5,12 +5,12 @@ import java.util.Objects;
 /**
  * One check's result.
  *
- * @param check short stable name of the check, e.g. {@code signature}
+ * @param check which step
  * @param outcome how it came out
  * @param message a sentence a person understands
  * @param verdictIfFailed what a failure of this check means for the whole credential
  */
-public record CheckResult(String check, Outcome outcome, String message, Verdict verdictIfFailed) {
+public record CheckResult(CheckName check, Outcome outcome, String message, Verdict verdictIfFailed) {
 
     public CheckResult {
         Objects.requireNonNull(check, "check");
@@ -19,23 +19,23 @@ public record CheckResult(String check, Outcome outcome, String message, Verdict
         Objects.requireNonNull(verdictIfFailed, "verdictIfFailed");
     }
 
-    public static CheckResult passed(String check, String message) {
+    public static CheckResult passed(CheckName check, String message) {
         return new CheckResult(check, Outcome.PASSED, message, Verdict.INVALID);
     }
 
-    public static CheckResult failed(String check, String message) {
+    public static CheckResult failed(CheckName check, String message) {
         return new CheckResult(check, Outcome.FAILED, message, Verdict.INVALID);
     }
 
-    public static CheckResult failed(String check, String message, Verdict verdict) {
+    public static CheckResult failed(CheckName check, String message, Verdict verdict) {
         return new CheckResult(check, Outcome.FAILED, message, verdict);
     }
 
-    public static CheckResult unavailable(String check, String message) {
+    public static CheckResult unavailable(CheckName check, String message) {
         return new CheckResult(check, Outcome.UNAVAILABLE, message, Verdict.UNDETERMINED);
     }
 
-    public static CheckResult skipped(String check, String message) {
+    public static CheckResult skipped(CheckName check, String message) {
         return new CheckResult(check, Outcome.SKIPPED, message, Verdict.UNDETERMINED);
     }
 

@@ -10,6 +10,11 @@ public enum Verdict {
     SUSPENDED,
     /** Genuine, but a newer version (a renewal) replaces it. */
     SUPERSEDED,
+    /**
+     * Genuine, but it expired and the program's grace period for renewal is over too: it must be earned
+     * again. Only the registry knows the grace period, so only its record says so.
+     */
+    LAPSED,
     /** Genuine, but its validity window has ended. */
     EXPIRED,
     /** Genuine, but its validity window has not begun. */

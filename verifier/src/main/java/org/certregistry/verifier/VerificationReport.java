@@ -16,8 +16,8 @@ public record VerificationReport(Verdict verdict, List<CheckResult> checks, Opti
     }
 
     /** The result of the named check, if it was part of the run. */
-    public Optional<CheckResult> check(String name) {
-        return checks.stream().filter(c -> c.check().equals(name)).findFirst();
+    public Optional<CheckResult> check(CheckName name) {
+        return checks.stream().filter(c -> c.check() == name).findFirst();
     }
 
     /** A report made of one check (e.g. about a document whose credential could not be had), its verdict folded from it. */
@@ -26,7 +26,7 @@ public record VerificationReport(Verdict verdict, List<CheckResult> checks, Opti
     }
 
     /** A report for input that held no credential at all (the reason as the only check). */
-    public static VerificationReport unreadable(String check, String reason, Instant at) {
+    public static VerificationReport unreadable(CheckName check, String reason, Instant at) {
         return new VerificationReport(Verdict.INVALID, List.of(CheckResult.failed(check, reason)), Optional.empty(), at);
     }
 

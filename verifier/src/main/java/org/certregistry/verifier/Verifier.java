@@ -52,10 +52,17 @@ public final class Verifier {
 
     /** Verifies a compact JWT. */
     public VerificationReport verify(String token) {
-        PresentedCredential credential = new PresentedCredential(token == null ? null : token.strip());
+        return verify(new PresentedCredential(token == null ? null : token.strip()));
+    }
+
+    /**
+     * Verifies a presented credential; one whose {@link PresentedCredential#claimedNumber()} was
+     * read already is not parsed again.
+     */
+    public VerificationReport verify(PresentedCredential credential) {
         List<CheckResult> results = new ArrayList<>(checks.size());
         boolean halted = false;
-        String haltedBy = null;
+        CheckName haltedBy = null;
         for (Check check : checks) {
             if (halted) {
                 results.add(CheckResult.skipped(check.name(), "Not checked, because the " + haltedBy + " check did not pass."));
@@ -69,10 +76,31 @@ public final class Verifier {
             }
         }
         Verdict verdict = VerificationReport.verdictOf(results);
-        boolean authentic = results.stream().anyMatch(r -> r.check().equals("signature") && r.passed())
-                && results.stream().noneMatch(r -> r.check().equals("credential") && !r.passed());
+        boolean authentic = results.stream().anyMatch(r -> r.check() == CheckName.SIGNATURE && r.passed())
+                && results.stream().noneMatch(r -> r.check() == CheckName.CREDENTIAL && !r.passed());
         return new VerificationReport(verdict, results, authentic ? Optional.of(summary(credential.claims())) : Optional.empty(),
                 clock.instant());
+    }
+
+    /**
+     * This verifier with its status and registry checks asking these sources instead: for a server
+     * that reads what they need once per verification (e.g. one database row) and answers from it.
+     * Keys, trusted issuers, algorithms, the signature cache and the clock stay the same.
+     */
+    public Verifier withSources(StatusSource status, RegistrySource registry) {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(registry, "registry");
+        List<Check> replaced = new ArrayList<>(checks.size() + 1);
+        for (Check check : checks) {
+            if (check instanceof StatusListCheck) {
+                replaced.add(new StatusListCheck(status));
+            }
+            else if (!(check instanceof RegistryCheck)) {
+                replaced.add(check);
+            }
+        }
+        replaced.add(new RegistryCheck(registry));
+        return new Verifier(replaced, clock);
     }
 
     private static CheckResult run(Check check, PresentedCredential credential) {

@@ -182,7 +182,7 @@ class VerifierAttackTest {
             assertThat(c.outcome()).isEqualTo(Outcome.FAILED);
             assertThat(c.message()).isNotBlank();
         });
-        if (report.check("signature").map(c -> !c.passed()).orElse(true)) {
+        if (report.check(CheckName.SIGNATURE).map(c -> !c.passed()).orElse(true)) {
             // nothing an unauthenticated token says is ever shown as what the credential says
             assertThat(report.credential()).isEmpty();
         }
@@ -195,7 +195,7 @@ class VerifierAttackTest {
             .status((issuer, url, index) -> new StatusLookup.Clear(url)).clock(NOW).build();
         VerificationReport report = verifier.verify(genuine());
         assertThat(report.verdict()).isEqualTo(Verdict.UNDETERMINED);
-        assertThat(report.check("key")).hasValueSatisfying(c -> assertThat(c.outcome()).isEqualTo(Outcome.UNAVAILABLE));
+        assertThat(report.check(CheckName.KEY)).hasValueSatisfying(c -> assertThat(c.outcome()).isEqualTo(Outcome.UNAVAILABLE));
     }
 
     @Test

@@ -19,7 +19,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 
 /**
  * Builds the claims set of a W3C {@code BitstringStatusListCredential} (VC Data Model 2.0,
- * purpose {@code revocation}), signed like every credential of the issuer. {@code encodedList} is
+ * purpose {@code revocation} unless told otherwise), signed like every credential of the issuer. {@code encodedList} is
  * multibase {@code u} + base64url (no padding) of the GZIP of the bitstring, index 0 being the
  * left-most bit of the first byte.
  */
@@ -41,6 +41,31 @@ public final class StatusListClaims {
      */
     public static JWTClaimsSet of(String listUrl, IssuerProfile issuer, int size, BitSet revoked, Instant validFrom,
             Duration ttl) {
+        return of(listUrl, issuer, size, revoked, validFrom, ttl, StatusPurpose.REVOCATION);
+    }
+
+    /** As {@link #of(String, IssuerProfile, int, BitSet, Instant, Duration)}, for a list of the given purpose. */
+    public static JWTClaimsSet of(String listUrl, IssuerProfile issuer, int size, BitSet set, Instant validFrom,
+            Duration ttl, StatusPurpose purpose) {
+        Map<String, Object> credential = credential(listUrl, issuer, size, set, validFrom, ttl, purpose);
+        Instant from = validFrom.truncatedTo(ChronoUnit.SECONDS);
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder();
+        credential.forEach(claims::claim);
+        return claims
+            .issuer(issuer.id())
+            .jwtID(listUrl)
+            .subject(listUrl + "#list")
+            .notBeforeTime(Date.from(from))
+            .issueTime(Date.from(from))
+            .build();
+    }
+
+    /**
+     * The {@code BitstringStatusListCredential} itself (no JWT registered claims): the claims of
+     * the JWT form, and the unsigned document of the Data Integrity form.
+     */
+    public static Map<String, Object> credential(String listUrl, IssuerProfile issuer, int size, BitSet revoked,
+            Instant validFrom, Duration ttl, StatusPurpose purpose) {
         Objects.requireNonNull(listUrl, "listUrl");
         Objects.requireNonNull(issuer, "issuer");
         if (size < MIN_SIZE || size % 8 != 0) {
@@ -52,7 +77,7 @@ public final class StatusListClaims {
         Map<String, Object> subject = new LinkedHashMap<>();
         subject.put("id", listUrl + "#list");
         subject.put("type", "BitstringStatusList");
-        subject.put("statusPurpose", "revocation");
+        subject.put("statusPurpose", purpose.value());
         subject.put("encodedList", encode(revoked, size));
         subject.put("ttl", ttl.toMillis());
 
@@ -61,20 +86,14 @@ public final class StatusListClaims {
         issuerJson.put("type", List.of("Profile"));
         issuerJson.put("name", issuer.name());
 
-        Instant from = validFrom.truncatedTo(ChronoUnit.SECONDS);
-        return new JWTClaimsSet.Builder()
-            .claim("@context", List.of(OpenBadgeClaims.VC_CONTEXT))
-            .claim("id", listUrl)
-            .claim("type", List.of("VerifiableCredential", "BitstringStatusListCredential"))
-            .claim("issuer", issuerJson)
-            .claim("validFrom", from.toString())
-            .claim("credentialSubject", subject)
-            .issuer(issuer.id())
-            .jwtID(listUrl)
-            .subject(listUrl + "#list")
-            .notBeforeTime(Date.from(from))
-            .issueTime(Date.from(from))
-            .build();
+        Map<String, Object> credential = new LinkedHashMap<>();
+        credential.put("@context", List.of(OpenBadgeClaims.VC_CONTEXT));
+        credential.put("id", listUrl);
+        credential.put("type", List.of("VerifiableCredential", "BitstringStatusListCredential"));
+        credential.put("issuer", issuerJson);
+        credential.put("validFrom", validFrom.truncatedTo(ChronoUnit.SECONDS).toString());
+        credential.put("credentialSubject", subject);
+        return credential;
     }
 
     /** multibase 'u' + base64url(GZIP(bits)), index 0 = most significant bit of byte 0. */

@@ -47,7 +47,26 @@ public record KeyRing(SigningKey active, List<JWK> retired) {
         return new JWKSet(keys);
     }
 
-    /** The published public key with this {@code kid}, if any. */
+    /**
+     * The public keys to publish at {@code /.well-known/jwks.json}, each with its URL
+     * ({@link KeyIds#url}) as {@code kid}: the same string the tokens carry in their header.
+     */
+    public JWKSet publicKeys(String publicBaseUrl) {
+        List<JWK> keys = new ArrayList<>();
+        for (JWK key : publicKeys().getKeys()) {
+            keys.add(withKeyId(key, KeyIds.url(publicBaseUrl, key.getKeyID())));
+        }
+        return new JWKSet(keys);
+    }
+
+    private static JWK withKeyId(JWK key, String keyId) {
+        if (key instanceof ECKey ec) {
+            return new ECKey.Builder(ec).keyID(keyId).build();
+        }
+        return new com.nimbusds.jose.jwk.RSAKey.Builder((com.nimbusds.jose.jwk.RSAKey) key).keyID(keyId).build();
+    }
+
+    /** The published public key with this short name, if any. */
     public Optional<JWK> publicKey(String keyId) {
         return Optional.ofNullable(publicKeys().getKeyByKeyId(keyId));
     }

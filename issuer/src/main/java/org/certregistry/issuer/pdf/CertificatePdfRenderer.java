@@ -30,10 +30,12 @@ import com.nimbusds.jwt.SignedJWT;
 import com.openhtmltopdf.extend.FSStream;
 import com.openhtmltopdf.extend.FSStreamFactory;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.TextDirection;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -41,6 +43,12 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 /**
  * Renders a certificate to a one-page A4 landscape PDF/A-3b from the program's XHTML template
  * with openhtmltopdf.
+ *
+ * <p>Language: the template's fixed wording, the dates and the metadata are in the document's
+ * language ({@link CertificateTexts}, {@link CertificateLanguages}), which the PDF also declares
+ * ({@code /Lang}, XMP {@code dc:language}). Right-to-left names (Arabic, Hebrew) are laid out by
+ * the Unicode bidi algorithm and Arabic is shaped ({@link IcuBidi}); the name's direction is that
+ * of its first letter ({@code dir="auto"}).
  *
  * <p>Safety: every value is made printable (control and format characters dropped, characters no
  * bundled font has replaced by U+FFFD) and XML-escaped into the template, so a name containing
@@ -56,14 +64,11 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  */
 public final class CertificatePdfRenderer {
 
-    /** The attachment that carries the signed credential. */
-    public static final String CREDENTIAL_ATTACHMENT = EmbeddedProof.ATTACHMENT_NAME;
-    public static final String CREDENTIAL_MEDIA_TYPE = EmbeddedProof.ATTACHMENT_MEDIA_TYPE;
-
     private static final String SCHEME = "bundled:";
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z]+)}}");
+    /** {@code {{field}}} for a value of the certificate, {@code {{text.key}}} for a text of the wording. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z]+(?:\\.[a-zA-Z]+)*)}}");
+    private static final String TEXT = "text.";
     private static final Pattern STYLESHEET = Pattern.compile("[a-z0-9-]{1,40}\\.css");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
     private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
     private static final FSStreamFactory NOTHING = url -> null;
     /** Where the rosette sits, in points from the page's top left: centred across, behind the name. */
@@ -79,7 +84,11 @@ public final class CertificatePdfRenderer {
         ByteArrayOutputStream out = new ByteArrayOutputStream(96 * 1024);
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
+        builder.useUnicodeBidiSplitter(IcuBidi.SPLITTERS);
+        builder.useUnicodeBidiReorderer(new IcuBidi.Reorderer());
+        builder.defaultTextDirection(TextDirection.LTR);
         builder.usePdfAConformance(PdfAConformance.PDFA_3_B);
+        builder.usePdfUaAccessibility(true);
         builder.useColorProfile(SRGB);
         builder.withHtmlContent(filled.html(), SCHEME + "templates/");
         builder.useUriResolver(CertificatePdfRenderer::resolve);
@@ -106,7 +115,8 @@ public final class CertificatePdfRenderer {
                 Guilloche.drawBehind(pdf, pdf.getPage(0), filled.guilloche(), ROSETTE_X, ROSETTE_Y);
             }
             EmbeddedProof.apply(pdf, filled.facts());
-            pdf.save(out);
+            // without object streams: PDFBox 3.0 then writes a trailer /Size one past the highest object, as qpdf checks
+            pdf.save(out, CompressParameters.NO_COMPRESSION);
         }
         catch (IOException ex) {
             throw new UncheckedIOException("PDF rendering failed", ex);
@@ -124,65 +134,64 @@ public final class CertificatePdfRenderer {
         }
     }
 
-    /** The filled-in XHTML of the certificate (escaped), as given to the PDF engine. */
-    public String html(CertificateDocument document) {
-        return fill(document).html();
-    }
-
     private record Filled(String html, Set<String> fallbacks, java.awt.Color guilloche, EmbeddedProof.Facts facts) {
     }
 
     private Filled fill(CertificateDocument document) {
+        CertificateTexts texts = CertificateTexts.of(document.locale());
+        DateTimeFormatter dates = texts.dates();
         NameFit name = NameFit.of(printable(document.holderName()), fonts);
         String programName = printable(document.programName());
         String number = printable(document.certificateNumber());
         String awardingBody = printable(document.awardingBody());
         String programCode = printable(document.programCode());
         Map<String, String> values = new LinkedHashMap<>();
+        values.put("lang", document.locale().toLanguageTag());
         values.put("holderName", name.text());
         values.put("nameSize", name.size());
         values.put("programName", programName);
         values.put("programCode", programCode);
         values.put("awardingBody", awardingBody);
         values.put("number", number);
-        values.put("awardedOn", DATE.format(document.awardedOn()));
-        values.put("validFrom", DATE.format(document.validFrom()));
-        values.put("validUntil", DATE.format(document.validUntil()));
+        values.put("awardedOn", dates.format(document.awardedOn()));
+        values.put("validFrom", dates.format(document.validFrom()));
+        values.put("validUntil", dates.format(document.validUntil()));
         values.put("verificationUrl", printable(document.verificationUrl()));
-        values.put("qrCode", "data:image/png;base64," + Base64.getEncoder().encodeToString(QrCode.compactPng(document.verificationUrl(), 4)));
+        String qrCode = "data:image/png;base64," + Base64.getEncoder().encodeToString(QrCode.compactPng(document.verificationUrl(), 4));
         String template = templates.computeIfAbsent(document.template(), t -> text("templates/" + t + ".xhtml"));
         Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder html = new StringBuilder(template.length() + 1024);
+        StringBuilder printed = new StringBuilder(512);
         while (matcher.find()) {
-            String value = values.get(matcher.group(1));
+            String field = matcher.group(1);
+            String value = field.equals("qrCode") ? qrCode
+                    : field.startsWith(TEXT) ? texts.text(field.substring(TEXT.length()), values) : values.get(field);
             if (value == null) {
-                throw new IllegalStateException("Template " + document.template() + " names unknown field " + matcher.group(1));
+                throw new IllegalStateException("Template " + document.template() + " names unknown field " + field);
             }
-            matcher.appendReplacement(html, Matcher.quoteReplacement(escapeXml(value)));
+            if (!field.equals("qrCode")) {
+                printed.append(value).append(' ');
+            }
+            // a text's line break: a <br/> in the page, a space inside an attribute
+            String escaped = escapeXml(value).replace("\n", insideTag(template, matcher.start()) ? " " : "<br/>");
+            matcher.appendReplacement(html, Matcher.quoteReplacement(escaped));
         }
         matcher.appendTail(html);
-        Set<String> fallbacks = fallbacksFor(values);
+        // the fallback families are named, and loaded, only when the text needs them
+        Set<String> fallbacks = fonts.fallbacksFor(printed.toString());
         if (!fallbacks.isEmpty()) {
             int head = html.indexOf("</head>");
             html.insert(head < 0 ? 0 : head, fallbackStyle(fallbacks));
         }
-        String title = programName + " certificate " + number + " of " + name.text();
-        return new Filled(html.toString(), fallbacks, Guilloche.requestedBy(template), new EmbeddedProof.Facts(title, name.text(), number, awardingBody, programName,
-                document.credentialJwt(), issued(document)));
+        EmbeddedProof.Facts facts = new EmbeddedProof.Facts(texts.text("metadata.title", values),
+                texts.text("metadata.subject", values), name.text(), number, awardingBody, programName,
+                values.get("lang"), texts.text("metadata.attachment", values), document.credentialJwt(), issued(document));
+        return new Filled(html.toString(), fallbacks, Guilloche.requestedBy(template), facts);
     }
 
-    /**
-     * The fallback families the text needs: named and loaded only when needed, since the engine
-     * loads every font a family list names.
-     */
-    private Set<String> fallbacksFor(Map<String, String> values) {
-        StringBuilder text = new StringBuilder();
-        values.forEach((key, value) -> {
-            if (!key.equals("qrCode")) {
-                text.append(value);
-            }
-        });
-        return fonts.fallbacksFor(text.toString());
+    /** Whether {@code index} of the template lies inside a tag (an attribute value), not in an element's text. */
+    private static boolean insideTag(String template, int index) {
+        return template.lastIndexOf('<', index) > template.lastIndexOf('>', index);
     }
 
     /** The fallback families after the document's own, for text the DejaVu faces lack. */

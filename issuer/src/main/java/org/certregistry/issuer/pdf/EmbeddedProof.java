@@ -47,16 +47,23 @@ final class EmbeddedProof {
     private EmbeddedProof() {
     }
 
-    /** Text the metadata states, already made printable. */
-    record Facts(String title, String holderName, String number, String awardingBody, String programName,
-            String credentialJwt, Calendar issued) {
+    /**
+     * Text the metadata states, already made printable, and worded in the document's language.
+     *
+     * @param language the document's language tag, as the catalog's {@code /Lang} and XMP's {@code dc:language}
+     * @param attachmentDescription what the attached credential is, for the viewer's list of attachments
+     */
+    record Facts(String title, String subject, String holderName, String number, String awardingBody, String programName,
+            String language, String attachmentDescription, String credentialJwt, Calendar issued) {
     }
 
     static void apply(PDDocument document, Facts facts) throws IOException {
         PDDocumentCatalog catalog = document.getDocumentCatalog();
         attach(document, catalog, facts);
 
-        String subject = "Certificate " + facts.number() + " awarded to " + facts.holderName() + ": " + facts.programName();
+        // the language PDF/UA asks of the document (the template's lang attribute gives it too; this makes it certain)
+        catalog.setLanguage(facts.language());
+        String subject = facts.subject();
         String keywords = facts.number() + ", " + facts.programName();
         PDDocumentInformation info = new PDDocumentInformation();
         info.setTitle(facts.title());
@@ -79,6 +86,7 @@ final class EmbeddedProof {
         dc.addSubject(facts.holderName());
         dc.addSubject(facts.programName());
         dc.setFormat("application/pdf");
+        dc.addLanguage(facts.language());
         AdobePDFSchema pdf = xmp.createAndAddAdobePDFSchema();
         pdf.setProducer(PRODUCER);
         pdf.setKeywords(keywords);
@@ -103,7 +111,8 @@ final class EmbeddedProof {
             throw new IOException("Cannot write the XMP metadata", ex);
         }
         PDMetadata metadata = new PDMetadata(document);
-        metadata.importXMPMetadata(serialized.toByteArray());
+        metadata.importXMPMetadata(withPdfUaIdentification(serialized.toString(StandardCharsets.UTF_8))
+            .getBytes(StandardCharsets.UTF_8));
         catalog.setMetadata(metadata);
 
         // A document id derived from the credential: same version, same id, same bytes.
@@ -112,6 +121,32 @@ final class EmbeddedProof {
         ids.add(new COSString(id));
         ids.add(new COSString(id));
         document.getDocument().setDocumentID(ids);
+    }
+
+    /**
+     * The PDF/UA identification ({@code pdfuaid:part 1}) and, because PDF/A admits only described
+     * schemas, its PDF/A extension-schema description. xmpbox has no type for either, so the two
+     * standard RDF descriptions are added to the serialized packet as text.
+     */
+    private static String withPdfUaIdentification(String xmp) {
+        String ua = "<rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\" "
+                + "xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">"
+                + "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">"
+                + "<pdfaSchema:schema>PDF/UA identification schema</pdfaSchema:schema>"
+                + "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>"
+                + "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>"
+                + "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">"
+                + "<pdfaProperty:name>part</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType>"
+                + "<pdfaProperty:category>internal</pdfaProperty:category>"
+                + "<pdfaProperty:description>Part of ISO 14289 the document conforms to</pdfaProperty:description>"
+                + "</rdf:li></rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas></rdf:Description>"
+                + "<rdf:Description rdf:about=\"\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">"
+                + "<pdfuaid:part>1</pdfuaid:part></rdf:Description>";
+        int end = xmp.lastIndexOf("</rdf:RDF>");
+        if (end < 0) {
+            throw new IllegalStateException("The XMP packet has no rdf:RDF element");
+        }
+        return xmp.substring(0, end) + ua + xmp.substring(end);
     }
 
     private static void attach(PDDocument document, PDDocumentCatalog catalog, Facts facts) throws IOException {
@@ -127,8 +162,7 @@ final class EmbeddedProof {
         spec.setFileUnicode(ATTACHMENT_NAME);
         spec.setEmbeddedFile(file);
         spec.setEmbeddedFileUnicode(file);
-        spec.setFileDescription("The signed credential of certificate " + facts.number()
-                + " (Open Badges 3.0, compact JWS): the proof this document prints");
+        spec.setFileDescription(facts.attachmentDescription());
         spec.getCOSObject().setItem(COSName.getPDFName("AFRelationship"), COSName.getPDFName("Source"));
 
         PDEmbeddedFilesNameTreeNode leaf = new PDEmbeddedFilesNameTreeNode();

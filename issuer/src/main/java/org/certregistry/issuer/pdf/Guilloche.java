@@ -45,12 +45,15 @@ final class Guilloche {
         PDFormXObject inner = rose(document, color, 100, 7, 0.3f);
         try (PDPageContentStream content = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.PREPEND,
                 true)) {
+            // decoration, not content: a screen reader skips it (PDF/UA 7.1)
+            content.beginMarkedContent(COSName.ARTIFACT);
             for (int i = 0; i < 20; i++) {
                 place(content, outer, cx, cy, (float) (i * 2 * Math.PI / 18 / 20));
             }
             for (int i = 0; i < 14; i++) {
                 place(content, inner, cx, cy, (float) (i * 2 * Math.PI / 7 / 14));
             }
+            content.endMarkedContent();
         }
     }
 

@@ -113,6 +113,21 @@ class OpenBadgeCredentialTest {
     }
 
     @Test
+    void thePublicCopyHasNoHashedEmailAndStillValidatesAgainstTheOfficialSchema() throws Exception {
+        CredentialContent holders = TestContent.ccxp();
+        String jwt = new CredentialSigner(devKey()).sign(holders.withoutIdentifier());
+        assertThat(validate(jwt)).isEmpty();
+        Map<String, Object> claims = SignedJWT.parse(jwt).getJWTClaimsSet().getClaims();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> subject = (Map<String, Object>) claims.get("credentialSubject");
+        assertThat(subject).doesNotContainKey("identifier").containsEntry("licenseNumber", holders.certificateNumber())
+            .containsEntry("id", holders.holderId());
+        assertThat(claims.toString()).doesNotContain(holders.emailSalt())
+            .doesNotContain(OpenBadgeClaims.emailHash(holders.holderEmail(), holders.emailSalt()));
+        assertThat(claims.get("id")).isEqualTo(holders.credentialId());
+    }
+
+    @Test
     void anRsaKeySignsRS256AndTheCredentialStillValidates() throws Exception {
         RSAKey rsa = new RSAKeyGenerator(2048).keyID("rsa-2027").generate();
         String jwt = new CredentialSigner(new SigningKey(rsa)).sign(TestContent.ccxp());

@@ -1,8 +1,12 @@
 package org.certregistry.issuer.pdf;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Calendar;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.nimbusds.jose.crypto.ECDSAVerifier;
@@ -14,10 +18,13 @@ import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.xml.DomXmpParser;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,6 +52,52 @@ class CertificatePdfRendererTest {
                 TestCertificates.NUMBER, "AWARDED", "1 March 2026", "VALID UNTIL", "1 March 2028", "CERTIFICATE",
                 "CUSTOMER EXPERIENCE PROFESSIONALS ASSOCIATION (CXPA)", "Customer Experience Professionals Association (CXPA)", "Chair of the Certification Board",
                 TestCertificates.VERIFICATION_URL);
+    }
+
+    @Test
+    void aFrenchCertificateIsWordedDatedAndTaggedInFrench() throws Exception {
+        byte[] pdf = renderer.render(TestCertificates.ccxp(NAME).in(Locale.FRENCH));
+
+        String text = PdfReading.text(pdf);
+        assertThat(text).contains(NAME, "CERTIFICAT", "de certification professionnelle",
+                "Le présent certificat atteste que", "réussi l’examen de certification", "DÉCERNÉ LE", "1 mars 2026",
+                "VALIDE JUSQU’AU", "1 mars 2028", "Présidence du comité de certification", "Scannez le code ou consultez",
+                TestCertificates.VERIFICATION_URL, "Certified Customer Experience Professional")
+            .doesNotContain("This is to certify", "March", "Valid until");
+        // small letter-spaced capitals: PDFBox's extractor reads a gap after an F as a space
+        assertThat(text.replaceAll("\\s", "")).contains("NUMÉRODECERTIFICAT", "CERTIFIÉ", "VÉRIFIERCECERTIFICAT");
+        try (PDDocument document = PdfReading.load(pdf)) {
+            assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("fr");
+            // the tagged content's own language, which screen readers read by
+            assertThat(document.getDocumentCatalog().getStructureTreeRoot().getKids())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.type(PDStructureElement.class))
+                .extracting(PDStructureElement::getLanguage).isEqualTo("fr");
+            XMPMetadata xmp = new DomXmpParser().parse(document.getDocumentCatalog().getMetadata().toByteArray());
+            assertThat(xmp.getDublinCoreSchema().getLanguages()).containsExactly("fr");
+            assertThat(xmp.getDublinCoreSchema().getTitle())
+                .isEqualTo("Certificat Certified Customer Experience Professional " + TestCertificates.NUMBER + " de " + NAME);
+            assertThat(document.getDocumentInformation().getSubject()).startsWith("Certificat " + TestCertificates.NUMBER + " décerné à " + NAME);
+        }
+    }
+
+    @Test
+    void everyTemplateInEveryLanguageIsOnePageDatedInThatLanguage() {
+        Map<String, String> dated = Map.of("en", "1 March 2028", "fr", "1 mars 2028", "es", "1 de marzo de 2028",
+                "de", "1. März 2028");
+        Map<String, String> titled = Map.of("en", "CERTIFICATE", "fr", "CERTIFICAT", "es", "CERTIFICADO", "de", "ZERTIFIKAT");
+        CertificateDocument ccxp = TestCertificates.ccxp(NAME);
+        CertificateDocument standard = new CertificateDocument("certificate", NAME, "Certified CX Auditor", "CCXA",
+                "CXPA", "CCXA-7KD-M2Q-X9F", ccxp.awardedOn(), ccxp.validFrom(), ccxp.validUntil(), ccxp.verificationUrl(),
+                ccxp.credentialJwt());
+        for (CertificateDocument document : List.of(ccxp, TestCertificates.cxsp(NAME), standard)) {
+            for (Locale language : CertificateLanguages.SUPPORTED) {
+                // render refuses a layout that spills onto a second page
+                String text = PdfReading.text(renderer.render(document.in(language)));
+
+                assertThat(text).as(document.template() + " in " + language)
+                    .contains(NAME, dated.get(language.getLanguage()), titled.get(language.getLanguage()));
+            }
+        }
     }
 
     @Test
@@ -135,6 +188,8 @@ class CertificatePdfRendererTest {
             assertThat(xmp.getPDFAIdentificationSchema().getPart()).isEqualTo(3);
             assertThat(xmp.getPDFAIdentificationSchema().getConformance()).isEqualTo("B");
             assertThat(document.getDocumentInformation().getTitle()).isEqualTo(xmp.getDublinCoreSchema().getTitle());
+            assertThat(xmp.getDublinCoreSchema().getLanguages()).containsExactly("en");
+            assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("en");
         }
     }
 
@@ -165,6 +220,30 @@ class CertificatePdfRendererTest {
     void conformsToPdfA3b() {
         assertThat(PdfA.violationsOf3b(renderer.render(TestCertificates.ccxp(NAME)))).isEmpty();
         assertThat(PdfA.violationsOf3b(renderer.render(TestCertificates.cxsp("Ελένη Παπαδοπούλου")))).isEmpty();
+        assertThat(PdfA.violationsOf3b(renderer.render(TestCertificates.ccxp(NAME).in(Locale.FRENCH)))).isEmpty();
+    }
+
+    @Test
+    void qpdfFindsNothingToWarnAbout(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(onPath("qpdf"), "qpdf is not installed (Debian package qpdf; .ci/run installs it)");
+        Path pdf = dir.resolve("certificate.pdf");
+        Files.write(pdf, renderer.render(TestCertificates.ccxp(NAME)));
+        Process qpdf = new ProcessBuilder("qpdf", "--check", pdf.toString()).redirectErrorStream(true).start();
+        String report = new String(qpdf.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(qpdf.waitFor()).as(report).isZero();
+        assertThat(report).doesNotContainIgnoringCase("warning").contains("No syntax or stream encoding errors");
+    }
+
+    private static boolean onPath(String command) {
+        return java.util.Arrays.stream(System.getenv("PATH").split(java.io.File.pathSeparator))
+            .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+    }
+
+    @Test
+    void theCertificateIsTaggedForScreenReadersAsPdfUa1() {
+        assertThat(PdfA.violationsOfUa1(renderer.render(TestCertificates.ccxp(NAME)))).isEmpty();
+        assertThat(PdfA.violationsOfUa1(renderer.render(TestCertificates.cxsp("Ελένη Παπαδοπούλου")))).isEmpty();
+        assertThat(PdfA.violationsOfUa1(renderer.render(TestCertificates.ccxp(NAME).in(Locale.FRENCH)))).isEmpty();
     }
 
     @Test
@@ -175,6 +254,8 @@ class CertificatePdfRendererTest {
         byte[] again = new CertificatePdfRenderer().render(certificate);
 
         assertThat(again).isEqualTo(first);
+        byte[] french = renderer.render(certificate.in(Locale.FRENCH));
+        assertThat(new CertificatePdfRenderer().render(certificate.in(Locale.FRENCH))).isEqualTo(french).isNotEqualTo(first);
         try (PDDocument document = PdfReading.load(first)) {
             Calendar created = document.getDocumentInformation().getCreationDate();
             assertThat(created.toInstant()).isEqualTo(TestCertificates.VALID_FROM.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());

@@ -21,10 +21,19 @@ final class PdfA {
     private PdfA() {
     }
 
-    /** The rules the document breaks, each as "clause: message" (empty when it conforms). */
+    /** The PDF/A-3b rules the document breaks, each as "clause: message" (empty when it conforms). */
     static List<String> violationsOf3b(byte[] pdf) {
-        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_3_B);
-                PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_3_B, false)) {
+        return violations(pdf, PDFAFlavour.PDFA_3_B);
+    }
+
+    /** The PDF/UA-1 (accessibility) rules the document breaks (empty when it conforms). */
+    static List<String> violationsOfUa1(byte[] pdf) {
+        return violations(pdf, PDFAFlavour.PDFUA_1);
+    }
+
+    private static List<String> violations(byte[] pdf, PDFAFlavour flavour) {
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), flavour);
+                PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
             ValidationResult result = validator.validate(parser);
             List<String> failed = result.getTestAssertions().stream()
                 .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)

@@ -24,6 +24,18 @@ public final class DevelopmentKeys {
     /** Classpath location of the self-signed X.509 certificate (PEM) of the public key. */
     public static final String CERTIFICATE_RESOURCE = "org/certregistry/keys/dev/dev-es256-1.crt.pem";
 
+    /**
+     * The name of the development Ed25519 key that signs the Data Integrity twin
+     * ({@code eddsa-rdfc-2022}); as public as the ES256 one.
+     */
+    public static final String ED25519_KEY_ID = "dev-ed25519-1";
+
+    /** Classpath location of the Ed25519 PKCS#8 PEM private key. */
+    public static final String ED25519_PRIVATE_KEY_RESOURCE = "org/certregistry/keys/dev/dev-ed25519-1.key.pem";
+
+    /** Classpath location of the Ed25519 key's self-signed certificate (PEM). */
+    public static final String ED25519_CERTIFICATE_RESOURCE = "org/certregistry/keys/dev/dev-ed25519-1.crt.pem";
+
     private DevelopmentKeys() {
     }
 
@@ -35,6 +47,16 @@ public final class DevelopmentKeys {
     /** The development key's self-signed certificate as PEM text. */
     public static String certificatePem() {
         return read(CERTIFICATE_RESOURCE);
+    }
+
+    /** The development Ed25519 private key as PEM text. */
+    public static String ed25519PrivateKeyPem() {
+        return read(ED25519_PRIVATE_KEY_RESOURCE);
+    }
+
+    /** The development Ed25519 key's self-signed certificate as PEM text. */
+    public static String ed25519CertificatePem() {
+        return read(ED25519_CERTIFICATE_RESOURCE);
     }
 
     private static String read(String resource) {

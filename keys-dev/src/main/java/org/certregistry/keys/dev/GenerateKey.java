@@ -33,7 +33,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  *
  * <pre>
  * java -cp keys-dev.jar:bcprov.jar:bcpkix.jar org.certregistry.keys.dev.GenerateKey \
- *      --kid 2027-01 [--alg ES256|RS256] [--out DIR] [--subject "CN=..."] [--days 1095]
+ *      --kid 2027-01 [--alg ES256|RS256|Ed25519] [--out DIR] [--subject "CN=..."] [--days 1095]
  * </pre>
  *
  * Writes {@code <kid>.key.pem} (PKCS#8, owner-readable only) and {@code <kid>.crt.pem}. Keep the
@@ -75,7 +75,8 @@ public final class GenerateKey {
     }
 
     /**
-     * Generates a key pair ({@code ES256}: P-256, {@code RS256}: RSA 3072) and a self-signed
+     * Generates a key pair ({@code ES256}: P-256, {@code RS256}: RSA 3072, {@code Ed25519}: the
+     * Data Integrity twin's {@code eddsa-rdfc-2022} key) and a self-signed
      * certificate valid for {@code validity}.
      */
     public static Generated generate(String keyId, String algorithm, String subject, Duration validity) {
@@ -99,7 +100,13 @@ public final class GenerateKey {
                     pair = generator.generateKeyPair();
                     signatureAlgorithm = "SHA256withRSA";
                 }
-                default -> throw new IllegalArgumentException("Unsupported algorithm " + algorithm + " (ES256 or RS256)");
+                case "ED25519", "EDDSA" -> {
+                    KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519", bc);
+                    generator.initialize(255, new SecureRandom());
+                    pair = generator.generateKeyPair();
+                    signatureAlgorithm = "Ed25519";
+                }
+                default -> throw new IllegalArgumentException("Unsupported algorithm " + algorithm + " (ES256, RS256 or Ed25519)");
             }
             Instant now = Instant.now();
             X500Name name = new X500Name(subject);
@@ -139,7 +146,7 @@ public final class GenerateKey {
                 case "--subject" -> { subject = value; i++; }
                 case "--days" -> { days = Long.parseLong(value); i++; }
                 default -> {
-                    System.err.println("usage: GenerateKey --kid ID [--alg ES256|RS256] [--out DIR] [--subject DN] [--days N]");
+                    System.err.println("usage: GenerateKey --kid ID [--alg ES256|RS256|Ed25519] [--out DIR] [--subject DN] [--days N]");
                     System.exit(2);
                 }
             }

@@ -44,6 +44,26 @@ class GenerateKeyTest {
     }
 
     @Test
+    void anEd25519KeySignsAndItsCertificateVerifies() throws Exception {
+        GenerateKey.Generated generated = GenerateKey.generate("ed", "Ed25519", "CN=x", Duration.ofDays(1));
+        assertThat(generated.keyPair().getPublic().getAlgorithm()).isIn("Ed25519", "EdDSA");
+        generated.certificate().verify(generated.keyPair().getPublic());
+        Signature signature = Signature.getInstance("Ed25519");
+        signature.initSign(generated.keyPair().getPrivate());
+        signature.update(new byte[] {1, 2, 3});
+        byte[] signed = signature.sign();
+        signature.initVerify(generated.certificate());
+        signature.update(new byte[] {1, 2, 3});
+        assertThat(signature.verify(signed)).isTrue();
+    }
+
+    @Test
+    void theCommittedDevelopmentEd25519KeyIsReadable() {
+        assertThat(DevelopmentKeys.ed25519PrivateKeyPem()).startsWith("-----BEGIN PRIVATE KEY-----");
+        assertThat(DevelopmentKeys.ed25519CertificatePem()).startsWith("-----BEGIN CERTIFICATE-----");
+    }
+
+    @Test
     void twoRunsNeverMakeTheSameKey() {
         assertThat(GenerateKey.generate("a", "ES256", "CN=x", Duration.ofDays(1)).keyPair().getPublic())
             .isNotEqualTo(GenerateKey.generate("a", "ES256", "CN=x", Duration.ofDays(1)).keyPair().getPublic());

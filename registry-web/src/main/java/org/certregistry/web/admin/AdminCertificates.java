@@ -6,15 +6,20 @@ import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import org.certregistry.web.certificate.CeuRecord;
+import org.certregistry.issuer.number.CertificateNumber;
 import org.certregistry.web.certificate.Certificate;
+import org.certregistry.web.certificate.CertificateAction;
+import org.certregistry.web.certificate.CeuLedger;
 import org.certregistry.web.certificate.CertificateEvent;
 import org.certregistry.web.certificate.CertificateFilter;
 import org.certregistry.web.certificate.CertificateRepository;
-import org.certregistry.web.certificate.CertificateService;
+import org.certregistry.web.certificate.Certificates;
+import org.certregistry.web.certificate.CeuRecord;
 import org.certregistry.web.program.Program;
+import org.certregistry.web.program.ProgramCatalog;
 import org.certregistry.web.program.RenewalPolicy;
 import org.certregistry.web.system.RegistryProperties;
+import org.certregistry.web.system.RegistryUrls;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -22,21 +27,27 @@ import reactor.core.publisher.Mono;
 @Component
 public class AdminCertificates {
 
-    private final CertificateService certificates;
+    private final Certificates certificates;
+    private final CeuLedger ceuLedger;
+    private final RegistryUrls urls;
     private final CertificateRepository repository;
     private final RegistryProperties registry;
+    private final ProgramCatalog programs;
     private final Clock clock;
 
-    AdminCertificates(CertificateService certificates, CertificateRepository repository, RegistryProperties registry,
-            Clock clock) {
+    AdminCertificates(Certificates certificates, CeuLedger ceuLedger, CertificateRepository repository, RegistryProperties registry,
+            RegistryUrls urls, ProgramCatalog programs, Clock clock) {
+        this.programs = programs;
+        this.urls = urls;
         this.certificates = certificates;
+        this.ceuLedger = ceuLedger;
         this.repository = repository;
         this.registry = registry;
         this.clock = clock;
     }
 
     /** One history entry, its before and after as JSON objects. */
-    public record HistoryEntry(Instant at, String actor, String action, String reason, Map<String, Object> before,
+    public record HistoryEntry(Instant at, String actor, CertificateAction action, String reason, Map<String, Object> before,
             Map<String, Object> after) {
 
         /** The change in a few words, for pages: "ACTIVE until … → SUSPENDED until …", or the CEUs recorded. */
@@ -65,17 +76,27 @@ public class AdminCertificates {
     public record Listing(List<AdminCertificate> certificates, long total, int page, int size, boolean hasNext) {
     }
 
+    /**
+     * The console's view of a certificate. One whose program was taken out of the configuration is still listed
+     * (a retired program's certificates stay in the registry): under its code, with no grace period, and with no
+     * renewal offered, since there is no rule to renew it by.
+     */
     public AdminCertificate view(Certificate c) {
         Instant now = clock.instant();
-        Program program = certificates.program(c);
-        return new AdminCertificate(c.number(), program.code(), program.name(), c.holderName(), c.holderEmail(), c.listed(),
-                c.state(), c.publicStatus(now), c.expiringSoon(now, registry.expiringSoon()), c.stateReason(), c.awardedAt(),
-                c.validFrom(), c.validUntil(), c.version(), c.credentialVersion(),
-                c.allowedActions(now, program.renewal().gracePeriod()), registry.verificationUrl(c.number()));
+        java.util.Optional<Program> program = programs.find(c.programCode());
+        java.time.Period grace = program.map(p -> p.renewal().gracePeriod()).orElse(java.time.Period.ZERO);
+        java.util.Set<String> actions = new java.util.LinkedHashSet<>(c.allowedActions(now, grace));
+        if (program.isEmpty()) {
+            actions.remove("renew");
+        }
+        return new AdminCertificate(c.number(), c.programCode(), program.map(Program::name).orElse(c.programCode() + " (not configured)"),
+                c.holderName(), c.holderEmail(), c.listed(), c.state(), c.publicStatus(now, grace),
+                c.expiringSoon(now, registry.expiringSoon()), c.stateReason(), c.awardedAt(), c.validFrom(), c.validUntil(),
+                c.version(), c.credentialVersion(), actions, urls.verificationPage(c.number()));
     }
 
-    public Mono<AdminCertificate> find(String number) {
-        return certificates.findByNumber(number).map(this::view);
+    public Mono<AdminCertificate> find(CertificateNumber number) {
+        return certificates.find(number).map(this::view);
     }
 
     public Mono<Listing> list(CertificateFilter filter) {
@@ -84,10 +105,10 @@ public class AdminCertificates {
                     page.size(), page.hasNext()));
     }
 
-    public Mono<Detail> detail(String number) {
-        return certificates.findByNumber(number).flatMap(c -> Mono.zip(
+    public Mono<Detail> detail(CertificateNumber number) {
+        return certificates.find(number).flatMap(c -> Mono.zip(
                 repository.history(c.id()).map(AdminCertificates::entry).collectList(),
-                repository.ceus(c.id()).collectList())
+                ceuLedger.all(c).collectList())
             .map(t -> new Detail(view(c), t.getT1(), ceus(c, t.getT2()))));
     }
 

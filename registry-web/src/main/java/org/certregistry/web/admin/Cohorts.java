@@ -2,111 +2,210 @@ package org.certregistry.web.admin;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import org.certregistry.web.certificate.CertificateService;
+import org.certregistry.web.certificate.CredentialTwins;
+import org.certregistry.web.certificate.Issuance;
 import org.certregistry.web.certificate.IssueCertificate;
 import org.certregistry.web.program.ProgramCatalog;
 import org.certregistry.web.system.BlockingWork;
+import org.certregistry.web.system.ClusterEvents;
 import org.certregistry.web.system.InvalidRequestException;
-import org.certregistry.web.system.RegistryProperties;
+import org.certregistry.web.system.RegistryUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Cohort uploads: validate the whole file first, then issue its good rows in the background
- * while the admin watches the progress. Uploads are kept in memory for a day (one instance; the
- * certificates themselves are in the database as soon as each batch is stored).
+ * while the admin watches the progress. Uploads, reports and progress are in PostgreSQL
+ * ({@link CohortRepository}), so any instance shows and follows a cohort another one issues. The
+ * issuing instance renews a lease on the cohort; every instance marks a cohort whose lease ran
+ * out (its instance stopped) as failed, saying how far it got. Uploads are kept for a day.
  */
 @Component
-public class Cohorts {
+public class Cohorts implements DisposableBean {
+
+    static final Duration KEPT = Duration.ofDays(1);
+
+    static final Duration LEASE = Duration.ofSeconds(30);
+
+    private static final Duration SWEEP = Duration.ofSeconds(5);
+
+    private static final Duration FOLLOW = Duration.ofMillis(250);
 
     private static final Logger log = LoggerFactory.getLogger(Cohorts.class);
 
-    private final CertificateService certificates;
+    private final Issuance certificates;
+    private final CredentialTwins twins;
+    private final RegistryUrls urls;
     private final ProgramCatalog programs;
     private final BlockingWork blocking;
-    private final RegistryProperties registry;
+    private final CohortRepository cohorts;
+    private final ClusterEvents cluster;
     private final Clock clock;
-    private final Cache<UUID, Cohort> cohorts = Caffeine.newBuilder().expireAfterAccess(Duration.ofDays(1)).maximumSize(200)
-        .build();
+    private volatile Disposable sweeping;
 
-    Cohorts(CertificateService certificates, ProgramCatalog programs, BlockingWork blocking, RegistryProperties registry,
-            Clock clock) {
+    Cohorts(Issuance certificates, CredentialTwins twins, RegistryUrls urls, ProgramCatalog programs, BlockingWork blocking,
+            CohortRepository cohorts, ClusterEvents cluster, Clock clock) {
         this.certificates = certificates;
+        this.twins = twins;
+        this.urls = urls;
         this.programs = programs;
         this.blocking = blocking;
-        this.registry = registry;
+        this.cohorts = cohorts;
+        this.cluster = cluster;
         this.clock = clock;
     }
 
-    /** Validates an uploaded file (parsing runs off the event loop) and keeps it for its owner. */
+    /** Sweeps from the moment the application (and its schema) is ready. */
+    @EventListener(ApplicationReadyEvent.class)
+    void startSweeping() {
+        sweeping = Flux.interval(SWEEP, SWEEP).onBackpressureDrop().concatMap(tick -> sweep()).subscribe();
+    }
+
+    /** Validates an uploaded file (parsing runs off the event loop) and stores it for its owner. */
     public Mono<Cohort> upload(String owner, String fileName, byte[] csv) {
-        return blocking.run(() -> CohortFile.parse(csv, programs, clock.instant())).map(file -> {
-            Cohort cohort = new Cohort(owner, fileName == null || fileName.isBlank() ? "cohort.csv" : fileName, file,
-                    clock.instant());
-            cohorts.put(cohort.id(), cohort);
-            return cohort;
-        });
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String name = fileName == null || fileName.isBlank() ? "cohort.csv" : fileName;
+        // UUID.randomUUID reads SecureRandom: off the event loop, with the parsing
+        return blocking.run(() -> new Parsed(UUID.randomUUID(), CohortFile.parse(csv, programs, now)))
+            .flatMap(parsed -> insert(parsed.id(), owner, name, csv, now, parsed.file()));
+    }
+
+    private record Parsed(UUID id, CohortFile file) {
+    }
+
+    private Mono<Cohort> insert(UUID id, String owner, String name, byte[] csv, Instant now, CohortFile file) {
+        return cohorts.insert(id, owner, name, csv, now, file)
+            .thenReturn(new Cohort(id, owner, name, now, file.rows().size(), file.badRows(),
+                    new Cohort.Progress(Cohort.Stage.VALIDATED, 0, file.rows().size(), null, null)));
+    }
+
+    /** The cohort with this id, if it exists and belongs to {@code viewer}. */
+    public Mono<Cohort> find(UUID id, String viewer) {
+        return cohorts.find(id, viewer);
+    }
+
+    /** Progress from now on, read every quarter second, ending when issuance ends. */
+    public Flux<Cohort.Progress> progress(Cohort cohort) {
+        return Flux.interval(Duration.ZERO, FOLLOW)
+            .onBackpressureDrop()
+            .concatMap(tick -> cohorts.progress(cohort.id()))
+            .distinctUntilChanged()
+            .takeUntil(progress -> progress.stage().finished());
     }
 
     /** The result file of a cohort, written off the event loop (it may have tens of thousands of lines). */
     public Mono<String> resultCsv(Cohort cohort) {
-        return blocking.run(cohort::resultCsv);
-    }
-
-    /** The cohort with this id, if it exists and belongs to {@code viewer}. */
-    public Optional<Cohort> find(UUID id, String viewer) {
-        return Optional.ofNullable(cohorts.getIfPresent(id)).filter(c -> c.owner().equals(viewer));
+        return Mono.zip(cohorts.csv(cohort.id()), cohorts.issuedRows(cohort.id()).collectList())
+            .flatMap(stored -> blocking.run(() -> CohortResult.csv(cohort,
+                    CohortFile.parse(stored.getT1(), programs, cohort.uploadedAt()), stored.getT2())));
     }
 
     /**
-     * Starts issuing the good rows. A file with bad rows is issued only when the admin chose to
-     * issue the good rows anyway. Starting twice does nothing the second time.
+     * Starts issuing the good rows, on this instance. A file with bad rows is issued only when
+     * the admin chose to issue the good rows anyway. Starting twice, on any instance, does nothing
+     * the second time. Answers the cohort as it stands then.
      */
-    public Cohort start(Cohort cohort, boolean goodRowsDespiteErrors, String actor) {
-        if (cohort.file().hasErrors() && !goodRowsDespiteErrors) {
-            throw InvalidRequestException.of("file", "has " + cohort.file().badRows().size()
-                    + " bad rows: fix them and upload again, or choose to issue the " + cohort.file().rows().size()
-                    + " good rows only");
+    public Mono<Cohort> start(Cohort cohort, boolean goodRowsDespiteErrors, String actor) {
+        if (cohort.hasErrors() && !goodRowsDespiteErrors) {
+            return Mono.error(InvalidRequestException.of("file", "has " + cohort.badRows().size()
+                    + " bad rows: fix them and upload again, or choose to issue the " + cohort.goodRows()
+                    + " good rows only"));
         }
-        if (cohort.file().rows().isEmpty()) {
-            throw InvalidRequestException.of("file", "has no good rows to issue");
+        if (cohort.goodRows() == 0) {
+            return Mono.error(InvalidRequestException.of("file", "has no good rows to issue"));
         }
-        if (!cohort.start(clock.instant())) {
-            return cohort;
-        }
-        List<CohortFile.Row> rows = cohort.file().rows();
-        List<IssueCertificate> commands = rows.stream().map(CohortFile.Row::command).toList();
-        int[] offset = { 0 };
-        certificates.issueMany(commands, actor)
-            .doOnNext(batch -> {
-                List<Cohort.Issued> done = new java.util.ArrayList<>(batch.size());
-                for (int i = 0; i < batch.size(); i++) {
-                    var issued = batch.get(i);
-                    var c = issued.certificate();
-                    done.add(new Cohort.Issued(rows.get(offset[0] + i).line(), c.programCode(), c.holderName(),
-                            c.holderEmail(), c.number(), registry.baseUrl() + "/h/" + issued.holderToken(),
-                            registry.verificationUrl(c.number())));
+        return cohorts.start(cohort.id(), cluster.instance(), clock.instant(), LEASE)
+            .doOnNext(started -> {
+                if (started) {
+                    issue(cohort, actor);
                 }
-                offset[0] += batch.size();
-                cohort.issued(done);
             })
+            .then(cohorts.find(cohort.id(), cohort.owner()));
+    }
+
+    private void issue(Cohort cohort, String actor) {
+        UUID id = cohort.id();
+        String instance = cluster.instance();
+        AtomicInteger done = new AtomicInteger();
+        Disposable heartbeat = Flux.interval(LEASE.dividedBy(3)).onBackpressureDrop()
+            .concatMap(tick -> cohorts.renewLease(id, instance, clock.instant().plus(LEASE)).onErrorResume(failure -> Mono.empty()))
+            .subscribe();
+        cohorts.csv(id)
+            .flatMap(csv -> blocking.run(() -> CohortFile.parse(csv, programs, cohort.uploadedAt())))
+            .flatMapMany(file -> {
+                List<CohortFile.Row> rows = file.rows();
+                List<IssueCertificate> commands = rows.stream().map(CohortFile.Row::command).toList();
+                // each batch's report rows and progress are written in the batch's own transaction: what the cohort
+                // says it issued is exactly what is stored, whatever fails when
+                return certificates.issueMany(commands, actor, (first, batch) -> {
+                    List<Cohort.Issued> issued = new ArrayList<>(batch.size());
+                    for (int i = 0; i < batch.size(); i++) {
+                        var one = batch.get(i);
+                        var c = one.certificate();
+                        issued.add(new Cohort.Issued(rows.get(first + i).line(), c.programCode(), c.holderName(),
+                                c.holderEmail(), c.number(), urls.holderPage(one.holderToken()),
+                                urls.verificationPage(c.number())));
+                    }
+                    return cohorts.issued(id, instance, issued, clock.instant().plus(LEASE));
+                }).doOnNext(batch -> done.addAndGet(batch.size()));
+            })
+            .then(Mono.defer(() -> cohorts.finish(id, instance, clock.instant(), null)))
+            .onErrorResume(failure -> {
+                log.error("Cohort {} stopped after {} certificates", id, done.get(), failure);
+                return cohorts.finish(id, instance, clock.instant(),
+                        "issuance stopped by a fault after " + done.get() + " certificates; the rest were not issued");
+            })
+            .doFinally(signal -> heartbeat.dispose())
+            .doOnSuccess(ended -> log.info("Cohort {}: {} certificates issued", id, done.get()))
+            // the twins of whatever was stored, DONE or not; one asked for before is signed then (CredentialTwins)
+            .then(Mono.defer(() -> signTwins(id)))
+            .subscribe(ok -> {
+            }, failure -> log.error("Could not record the end of cohort {}", id, failure));
+    }
+
+    private Mono<Void> signTwins(UUID id) {
+        return cohorts.issuedRows(id).map(Cohort.Issued::number).buffer(CredentialTwins.FILL_BATCH)
+            .concatMap(twins::fill)
+            .reduce(0L, Long::sum)
+            .doOnNext(signed -> log.info("Cohort {}: {} Data Integrity twins signed", id, signed))
+            .onErrorResume(failure -> {
+                log.warn("Cohort {}: its twins stopped ({}); each is signed when first asked for", id, failure.toString());
+                return Mono.empty();
+            })
+            .then();
+    }
+
+    /** Marks cohorts whose instance stopped as failed, and forgets uploads older than a day; on every instance. */
+    private Mono<Void> sweep() {
+        Instant now = clock.instant();
+        return cohorts.failAbandoned(now)
+            .doOnNext(id -> log.warn("Cohort {} was being issued by an instance that stopped: marked failed", id))
+            .then(cohorts.deleteUploadedBefore(now.minus(KEPT)))
             .then()
-            .subscribe(ok -> { }, failure -> {
-                log.error("Cohort {} stopped after {} certificates", cohort.id(), offset[0], failure);
-                cohort.finished(clock.instant(), "issuance stopped by a fault after " + offset[0]
-                        + " certificates; the rest were not issued");
-            }, () -> {
-                cohort.finished(clock.instant(), null);
-                log.info("Cohort {}: {} certificates issued in {} ms", cohort.id(), offset[0], cohort.snapshot().millis());
+            .onErrorResume(failure -> {
+                log.warn("Could not sweep the cohorts: {}", failure.toString());
+                return Mono.empty();
             });
-        return cohort;
+    }
+
+    @Override
+    public void destroy() {
+        if (sweeping != null) {
+            sweeping.dispose();
+        }
     }
 }

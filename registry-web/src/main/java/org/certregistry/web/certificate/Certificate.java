@@ -36,8 +36,13 @@ public record Certificate(UUID id, String number, String programCode, UUID holde
         }
     }
 
-    /** What the public is told now. */
-    public PublicStatus publicStatus(Instant now) {
+    /** The certificate's entry in its awarding body's status lists. */
+    public org.certregistry.web.status.StatusEntry statusEntry() {
+        return new org.certregistry.web.status.StatusEntry(statusList, statusIndex);
+    }
+
+    /** The state and window alone: EXPIRED is LAPSED too once the program's grace period is over (see below). */
+    private PublicStatus windowStatus(Instant now) {
         return switch (state) {
             case REVOKED -> PublicStatus.REVOKED;
             case SUSPENDED -> PublicStatus.SUSPENDED;
@@ -45,9 +50,16 @@ public record Certificate(UUID id, String number, String programCode, UUID holde
         };
     }
 
+    /** What the public is told now, knowing the program's grace period: an expired certificate past it has lapsed. */
+    public PublicStatus publicStatus(Instant now, java.time.Period grace) {
+        PublicStatus status = windowStatus(now);
+        return status == PublicStatus.EXPIRED && now.isAfter(validUntil.atOffset(ZoneOffset.UTC).plus(grace).toInstant())
+                ? PublicStatus.LAPSED : status;
+    }
+
     /** Valid now, and its window ends within {@code horizon}. */
     public boolean expiringSoon(Instant now, Duration horizon) {
-        return publicStatus(now) == PublicStatus.VALID && validUntil.isBefore(now.plus(horizon));
+        return windowStatus(now) == PublicStatus.VALID && validUntil.isBefore(now.plus(horizon));
     }
 
     /** Withdraws the certificate for good. */
@@ -135,14 +147,5 @@ public record Certificate(UUID id, String number, String programCode, UUID holde
     Certificate withState(CertificateState newState, String reason, Instant now) {
         return new Certificate(id, number, programCode, holderId, holderName, holderEmail, emailSalt, listed, awardedAt,
                 validFrom, validUntil, newState, reason, statusList, statusIndex, version, credentialVersion, createdAt, now);
-    }
-
-    /** The credential id shared by every signed version of this certificate. */
-    public String credentialId(String baseUrl) {
-        return baseUrl + "/credentials/" + id;
-    }
-
-    public String holderUri(String baseUrl) {
-        return baseUrl + "/holders/" + holderId;
     }
 }

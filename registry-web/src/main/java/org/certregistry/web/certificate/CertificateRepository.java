@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,24 +15,34 @@ import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
+import org.certregistry.web.program.ProgramCatalog;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Certificates, their signed versions and their history, in PostgreSQL through R2DBC. */
+/**
+ * Certificates, their signed versions and their history, in PostgreSQL through R2DBC. Over 250
+ * lines on purpose: the three tables are written together (one certificate, its first version and
+ * its "issued" event; the multi-row batch insert of a cohort) and share one column list and row
+ * mapper, which splitting would either duplicate or export.
+ */
 @Repository
 public class CertificateRepository {
 
-    public static final String COLUMNS = "id, number, program, holder_id, holder_name, holder_email, email_salt, listed, "
+    static final String COLUMNS = "id, number, program, holder_id, holder_name, holder_email, email_salt, listed, "
             + "awarded_at, valid_from, valid_until, state, state_reason, status_list, status_index, version, "
             + "credential_version, created_at, updated_at";
 
-    private final DatabaseClient db;
+    private static final String COLUMNS_OF_C = "c." + COLUMNS.replace(", ", ", c.");
 
-    CertificateRepository(DatabaseClient db) {
+    private final DatabaseClient db;
+    private final ProgramCatalog programs;
+
+    CertificateRepository(DatabaseClient db, ProgramCatalog programs) {
         this.db = db;
+        this.programs = programs;
     }
 
     public Mono<Certificate> findByNumber(String number) {
@@ -39,24 +50,43 @@ public class CertificateRepository {
             .map(CertificateRepository::certificate).one();
     }
 
+    /** The certificate with this number and its current signed credential, in one read (what one verification needs). */
+    public Mono<CertificateWithCredential> findWithCurrentCredential(String number) {
+        return db.sql("SELECT " + COLUMNS_OF_C + ", v.jwt AS current_jwt FROM certificate c LEFT JOIN credential_version v "
+                + "ON v.certificate_id = c.id AND v.version = c.credential_version WHERE c.number = :number")
+            .bind("number", number)
+            .map(row -> new CertificateWithCredential(certificate(row), row.get("current_jwt", String.class)))
+            .one();
+    }
+
     public Mono<Certificate> findByHolderTokenHash(byte[] hash) {
         return db.sql("SELECT " + COLUMNS + " FROM certificate WHERE holder_token_hash = :hash").bind("hash", hash)
             .map(CertificateRepository::certificate).one();
     }
 
-    public Mono<Certificate> findByStatusIndex(int list, int index) {
-        return db.sql("SELECT " + COLUMNS + " FROM certificate WHERE status_list = :list AND status_index = :index")
-            .bind("list", list).bind("index", index).map(CertificateRepository::certificate).one();
+    /** Active certificates whose window ends in ({@code from}, {@code to}]: those a reminder may be due for. */
+    public Flux<Certificate> activeEndingBetween(Instant from, Instant to) {
+        return db.sql("SELECT " + COLUMNS + " FROM certificate WHERE state = 'ACTIVE' AND valid_until > :from "
+                + "AND valid_until <= :to ORDER BY valid_until")
+            .bind("from", from).bind("to", to)
+            .map(CertificateRepository::certificate).all();
+    }
+
+    Mono<Void> insertRevocationNotice(UUID certificateId, RevocationCategory category) {
+        return db.sql("INSERT INTO revocation_notice (certificate_id, category) VALUES (:id, :category)")
+            .bind("id", certificateId).bind("category", category.name()).then();
     }
 
     public Mono<Long> count() {
         return db.sql("SELECT count(*) FROM certificate").map(row -> row.get(0, Long.class)).one();
     }
 
-    Mono<Void> insert(Certificate c, byte[] holderTokenHash) {
-        return db.sql("INSERT INTO certificate (" + COLUMNS + ", holder_token_hash) VALUES (:id, :number, :program, "
-                + ":holderId, :holderName, :holderEmail, :emailSalt, :listed, :awardedAt, :validFrom, :validUntil, :state, "
-                + ":stateReason, :statusList, :statusIndex, :version, :credentialVersion, :createdAt, :updatedAt, :tokenHash)")
+    /** A new certificate; {@code holderLanguage} (null: not known) is where its holder's e-mails take their language. */
+    Mono<Void> insert(Certificate c, byte[] holderTokenHash, Locale holderLanguage) {
+        return db.sql("INSERT INTO certificate (" + COLUMNS + ", holder_token_hash, latin_name, holder_language) VALUES (:id, :number, "
+                + ":program, :holderId, :holderName, :holderEmail, :emailSalt, :listed, :awardedAt, :validFrom, :validUntil, :state, "
+                + ":stateReason, :statusList, :statusIndex, :version, :credentialVersion, :createdAt, :updatedAt, :tokenHash, :latinName, "
+                + ":holderLanguage)")
             .bind("id", c.id()).bind("number", c.number()).bind("program", c.programCode()).bind("holderId", c.holderId())
             .bind("holderName", c.holderName()).bind("holderEmail", c.holderEmail()).bind("emailSalt", c.emailSalt())
             .bind("listed", c.listed()).bind("awardedAt", c.awardedAt()).bind("validFrom", c.validFrom())
@@ -65,6 +95,8 @@ public class CertificateRepository {
             .bind("statusList", c.statusList()).bind("statusIndex", c.statusIndex()).bind("version", c.version())
             .bind("credentialVersion", c.credentialVersion()).bind("createdAt", c.createdAt())
             .bind("updatedAt", c.updatedAt()).bind("tokenHash", holderTokenHash)
+            .bind("latinName", Parameter.fromOrEmpty(HolderNames.latinNameToStore(c.holderName()), String.class))
+            .bind("holderLanguage", Parameter.fromOrEmpty(holderLanguage == null ? null : holderLanguage.toLanguageTag(), String.class))
             .then();
     }
 
@@ -85,29 +117,48 @@ public class CertificateRepository {
 
     Mono<Void> insertCredential(CredentialVersion v) {
         return db.sql("INSERT INTO credential_version (certificate_id, version, credential_id, jwt, key_id, valid_from, "
-                + "valid_until, issued_at) VALUES (:certificateId, :version, :credentialId, :jwt, :keyId, :validFrom, "
-                + ":validUntil, :issuedAt)")
+                + "valid_until, issued_at, data_integrity) VALUES (:certificateId, :version, :credentialId, :jwt, :keyId, "
+                + ":validFrom, :validUntil, :issuedAt, :dataIntegrity)")
             .bind("certificateId", v.certificateId()).bind("version", v.version()).bind("credentialId", v.credentialId())
             .bind("jwt", v.jwt()).bind("keyId", v.keyId()).bind("validFrom", v.validFrom())
             .bind("validUntil", v.validUntil()).bind("issuedAt", v.issuedAt())
+            .bind("dataIntegrity", Parameter.fromOrEmpty(v.dataIntegrity(), String.class))
             .then();
     }
 
     public Mono<CredentialVersion> currentCredential(Certificate c) {
-        return db.sql("SELECT certificate_id, version, credential_id, jwt, key_id, valid_from, valid_until, issued_at "
-                + "FROM credential_version WHERE certificate_id = :id AND version = :version")
+        return db.sql("SELECT certificate_id, version, credential_id, jwt, key_id, valid_from, valid_until, issued_at, "
+                + "data_integrity FROM credential_version WHERE certificate_id = :id AND version = :version")
             .bind("id", c.id()).bind("version", c.credentialVersion())
             .map(row -> new CredentialVersion(row.get("certificate_id", UUID.class), row.get("version", Integer.class),
                     row.get("credential_id", String.class), row.get("jwt", String.class), row.get("key_id", String.class),
                     row.get("valid_from", Instant.class), row.get("valid_until", Instant.class),
-                    row.get("issued_at", Instant.class)))
+                    row.get("issued_at", Instant.class), row.get("data_integrity", String.class)))
             .one();
+    }
+
+    /** Keeps a twin signed after the version was stored; a twin kept meanwhile (the same bytes) stays. */
+    Mono<Void> keepTwin(UUID certificateId, int version, String twin) {
+        return db.sql("UPDATE credential_version SET data_integrity = :twin WHERE certificate_id = :id AND version = :version "
+                + "AND data_integrity IS NULL")
+            .bind("twin", twin).bind("id", certificateId).bind("version", version)
+            .then();
+    }
+
+    /** Of the certificates numbered, those whose current version has no twin yet, with its proof time (issuance). */
+    Flux<Map.Entry<Certificate, Instant>> withoutTwin(List<String> numbers) {
+        return db.sql("SELECT " + COLUMNS_OF_C + ", v.issued_at AS twin_signed_at FROM certificate c "
+                + "JOIN credential_version v ON v.certificate_id = c.id AND v.version = c.credential_version "
+                + "WHERE c.number = ANY(:numbers) AND v.data_integrity IS NULL")
+            .bind("numbers", numbers.toArray(String[]::new))
+            .map(row -> Map.entry(certificate(row), row.get("twin_signed_at", Instant.class)))
+            .all();
     }
 
     Mono<Void> appendEvent(CertificateEvent e) {
         return db.sql("INSERT INTO certificate_event (certificate_id, at, actor, action, reason, before, after) "
                 + "VALUES (:certificateId, :at, :actor, :action, :reason, :before, :after)")
-            .bind("certificateId", e.certificateId()).bind("at", e.at()).bind("actor", e.actor()).bind("action", e.action())
+            .bind("certificateId", e.certificateId()).bind("at", e.at()).bind("actor", e.actor()).bind("action", e.action().name())
             .bind("reason", Parameter.fromOrEmpty(e.reason(), String.class))
             .bind("before", Parameter.fromOrEmpty(e.before() == null ? null : Json.of(e.before()), Json.class))
             .bind("after", Parameter.fromOrEmpty(e.after() == null ? null : Json.of(e.after()), Json.class))
@@ -119,51 +170,45 @@ public class CertificateRepository {
                 + "FROM certificate_event WHERE certificate_id = :id ORDER BY id")
             .bind("id", certificateId)
             .map(row -> new CertificateEvent(row.get("certificate_id", UUID.class), row.get("at", Instant.class),
-                    row.get("actor", String.class), row.get("action", String.class), row.get("reason", String.class),
+                    row.get("actor", String.class), CertificateAction.valueOf(row.get("action", String.class)), row.get("reason", String.class),
                     row.get("before", String.class), row.get("after", String.class)))
             .all();
-    }
-
-    /** Status indexes already taken in a list, so bulk issuance can draw free ones. */
-    Mono<BitSet> usedStatusIndexes(int list) {
-        return db.sql("SELECT status_index FROM certificate WHERE status_list = :list").bind("list", list)
-            .map(row -> row.get(0, Integer.class))
-            .all()
-            .collect(BitSet::new, BitSet::set);
     }
 
     /**
      * Stores a batch of new certificates with their first credential and "issued" event: three
      * multi-row INSERTs instead of three per certificate.
      */
-    Mono<Void> insertIssued(List<Certificate> batch, List<byte[]> tokenHashes, List<CredentialVersion> versions,
+    Mono<Void> insertIssued(List<IssuedCertificate> batch, List<byte[]> tokenHashes, List<CredentialVersion> versions,
             List<CertificateEvent> events) {
         List<Object[]> certificates = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            Certificate c = batch.get(i);
+            Certificate c = batch.get(i).certificate();
+            Locale language = batch.get(i).holderLanguage();
             certificates.add(new Object[] { c.id(), c.number(), c.programCode(), c.holderId(), c.holderName(), c.holderEmail(),
                     c.emailSalt(), c.listed(), c.awardedAt(), c.validFrom(), c.validUntil(), c.state().name(), c.stateReason(),
                     c.statusList(), c.statusIndex(), c.version(), c.credentialVersion(), c.createdAt(), c.updatedAt(),
-                    tokenHashes.get(i) });
+                    tokenHashes.get(i), HolderNames.latinNameToStore(c.holderName()), language == null ? null : language.toLanguageTag() });
         }
         List<Object[]> credentials = versions.stream().map(v -> new Object[] { v.certificateId(), v.version(),
-                v.credentialId(), v.jwt(), v.keyId(), v.validFrom(), v.validUntil(), v.issuedAt() }).toList();
-        List<Object[]> history = events.stream().map(e -> new Object[] { e.certificateId(), e.at(), e.actor(), e.action(),
+                v.credentialId(), v.jwt(), v.keyId(), v.validFrom(), v.validUntil(), v.issuedAt(), v.dataIntegrity() }).toList();
+        List<Object[]> history = events.stream().map(e -> new Object[] { e.certificateId(), e.at(), e.actor(), e.action().name(),
                 e.reason(), e.before() == null ? null : Json.of(e.before()), e.after() == null ? null : Json.of(e.after()) })
             .toList();
-        return insertRows("certificate (" + COLUMNS + ", holder_token_hash)", CERTIFICATE_TYPES, certificates)
+        return insertRows("certificate (" + COLUMNS + ", holder_token_hash, latin_name, holder_language)", CERTIFICATE_TYPES, certificates)
             .then(insertRows("credential_version (certificate_id, version, credential_id, jwt, key_id, valid_from, valid_until, "
-                    + "issued_at)", CREDENTIAL_TYPES, credentials))
+                    + "issued_at, data_integrity)", CREDENTIAL_TYPES, credentials))
             .then(insertRows("certificate_event (certificate_id, at, actor, action, reason, before, after)", EVENT_TYPES,
                     history));
     }
 
     private static final Class<?>[] CERTIFICATE_TYPES = { UUID.class, String.class, String.class, UUID.class, String.class,
             String.class, String.class, Boolean.class, Instant.class, Instant.class, Instant.class, String.class, String.class,
-            Integer.class, Integer.class, Integer.class, Integer.class, Instant.class, Instant.class, byte[].class };
+            Integer.class, Integer.class, Integer.class, Integer.class, Instant.class, Instant.class, byte[].class, String.class,
+            String.class };
 
     private static final Class<?>[] CREDENTIAL_TYPES = { UUID.class, Integer.class, String.class, String.class, String.class,
-            Instant.class, Instant.class, Instant.class };
+            Instant.class, Instant.class, Instant.class, String.class };
 
     private static final Class<?>[] EVENT_TYPES = { UUID.class, Instant.class, String.class, String.class, String.class,
             Json.class, Json.class };
@@ -196,29 +241,6 @@ public class CertificateRepository {
         });
     }
 
-    Mono<Void> insertCeu(CeuRecord r) {
-        return db.sql("INSERT INTO ceu_record (certificate_id, cycle, category, measure, quantity, units, earned_on, "
-                + "description, recorded_by, recorded_at) VALUES (:certificateId, :cycle, :category, :measure, :quantity, "
-                + ":units, :earnedOn, :description, :recordedBy, :recordedAt)")
-            .bind("certificateId", r.certificateId()).bind("cycle", r.cycle()).bind("category", r.category())
-            .bind("measure", r.measure()).bind("quantity", r.quantity()).bind("units", r.units())
-            .bind("earnedOn", r.earnedOn()).bind("description", Parameter.fromOrEmpty(r.description(), String.class))
-            .bind("recordedBy", r.recordedBy()).bind("recordedAt", r.recordedAt())
-            .then();
-    }
-
-    /** Every CEU entry of a certificate, all cycles, oldest first. */
-    public Flux<CeuRecord> ceus(UUID certificateId) {
-        return db.sql("SELECT certificate_id, cycle, category, measure, quantity, units, earned_on, description, recorded_by, "
-                + "recorded_at FROM ceu_record WHERE certificate_id = :id ORDER BY id")
-            .bind("id", certificateId)
-            .map(row -> new CeuRecord(row.get("certificate_id", UUID.class), row.get("cycle", Integer.class),
-                    row.get("category", String.class), row.get("measure", String.class), row.get("quantity", Integer.class),
-                    row.get("units", Integer.class), row.get("earned_on", LocalDate.class), row.get("description", String.class),
-                    row.get("recorded_by", String.class), row.get("recorded_at", Instant.class)))
-            .all();
-    }
-
     /** One page of the admin list, newest first, and how many match in all. */
     public Mono<Page> search(CertificateFilter filter, Instant now, Duration expiringSoon) {
         StringBuilder where = new StringBuilder(" WHERE true");
@@ -228,12 +250,7 @@ public class CertificateRepository {
             binds.put("program", filter.program());
         }
         if (filter.status() != null) {
-            switch (filter.status()) {
-                case VALID -> where.append(" AND state = 'ACTIVE' AND valid_until > :now");
-                case EXPIRED -> where.append(" AND state = 'ACTIVE' AND valid_until <= :now");
-                case SUSPENDED -> where.append(" AND state = 'SUSPENDED'");
-                case REVOKED -> where.append(" AND state = 'REVOKED'");
-            }
+            where.append(" AND ").append(PublicStatusSql.publicStatusIs(filter.status(), programs));
         }
         if (filter.expiringSoon()) {
             where.append(" AND state = 'ACTIVE' AND valid_until > :now AND valid_until < :horizon");
@@ -269,7 +286,7 @@ public class CertificateRepository {
         }
     }
 
-    public static Certificate certificate(Readable row) {
+    static Certificate certificate(Readable row) {
         return new Certificate(row.get("id", UUID.class), row.get("number", String.class), row.get("program", String.class),
                 row.get("holder_id", UUID.class), row.get("holder_name", String.class), row.get("holder_email", String.class),
                 row.get("email_salt", String.class), Boolean.TRUE.equals(row.get("listed", Boolean.class)),

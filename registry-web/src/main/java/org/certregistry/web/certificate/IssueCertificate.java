@@ -3,17 +3,21 @@ package org.certregistry.web.certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-import org.certregistry.web.system.InvalidRequestException;
 import org.certregistry.web.program.Program;
 import org.certregistry.web.program.ProgramCatalog;
+import org.certregistry.web.system.InvalidRequestException;
+import org.certregistry.web.system.Languages;
 
 /**
  * A validated request to issue one certificate.
  *
  * @param awardedAt when the certification was earned; the first window starts then
+ * @param language the language the holder reads (their e-mails are written in it), or null when not known
  */
-public record IssueCertificate(Program program, String holderName, String holderEmail, boolean listed, Instant awardedAt) {
+public record IssueCertificate(Program program, String holderName, String holderEmail, boolean listed, Instant awardedAt,
+        Locale language) {
 
     static final int MAX_NAME = 300;
 
@@ -24,7 +28,25 @@ public record IssueCertificate(Program program, String holderName, String holder
      */
     public static IssueCertificate of(ProgramCatalog programs, String programCode, String name, String email, Boolean listed,
             Instant awardedAt, Instant now) {
+        return of(programs, programCode, name, email, listed, awardedAt, null, null, now);
+    }
+
+    /**
+     * Validates raw input with the holder's language: blank is not known, else one of the offered languages.
+     *
+     * @throws InvalidRequestException naming each wrong field
+     */
+    public static IssueCertificate of(ProgramCatalog programs, String programCode, String name, String email, Boolean listed,
+            Instant awardedAt, String language, Languages languages, Instant now) {
         List<InvalidRequestException.FieldProblem> problems = new ArrayList<>();
+        Locale holderLanguage = null;
+        if (language != null && !language.isBlank()) {
+            holderLanguage = languages.find(language).orElse(null);
+            if (holderLanguage == null) {
+                problems.add(new InvalidRequestException.FieldProblem("language", "is not one of the offered languages ("
+                        + String.join(", ", languages.offered().stream().map(Locale::toLanguageTag).toList()) + ")"));
+            }
+        }
         Program program = null;
         if (programCode == null || programCode.isBlank()) {
             problems.add(new InvalidRequestException.FieldProblem("program", "is required (one of " + codes(programs) + ")"));
@@ -46,6 +68,10 @@ public record IssueCertificate(Program program, String holderName, String holder
         else if (cleanName.codePoints().anyMatch(cp -> Character.isISOControl(cp))) {
             problems.add(new InvalidRequestException.FieldProblem("holder.name", "contains control characters"));
         }
+        else {
+            InvisibleCharacters.first(cleanName).ifPresent(cp -> problems.add(new InvalidRequestException.FieldProblem(
+                    "holder.name", InvisibleCharacters.refusal(cp))));
+        }
         String cleanEmail = email == null ? "" : email.strip();
         if (cleanEmail.isEmpty()) {
             problems.add(new InvalidRequestException.FieldProblem("holder.email", "is required"));
@@ -53,13 +79,18 @@ public record IssueCertificate(Program program, String holderName, String holder
         else if (cleanEmail.length() > 254 || !cleanEmail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             problems.add(new InvalidRequestException.FieldProblem("holder.email", "is not an e-mail address"));
         }
+        else {
+            InvisibleCharacters.first(cleanEmail).ifPresent(cp -> problems.add(new InvalidRequestException.FieldProblem(
+                    "holder.email", InvisibleCharacters.refusal(cp))));
+        }
         if (awardedAt != null && awardedAt.isAfter(now)) {
             problems.add(new InvalidRequestException.FieldProblem("awardedOn", "cannot be in the future"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return new IssueCertificate(program, cleanName, cleanEmail, listed == null || listed, awardedAt == null ? now : awardedAt);
+        return new IssueCertificate(program, cleanName, cleanEmail, listed == null || listed, awardedAt == null ? now : awardedAt,
+                holderLanguage);
     }
 
     private static String codes(ProgramCatalog programs) {

@@ -4,7 +4,9 @@ import java.util.concurrent.CompletableFuture;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.certregistry.web.system.NotificationsResumed;
 import org.certregistry.web.system.RegistryProperties;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -12,7 +14,8 @@ import reactor.core.publisher.Mono;
  * Certificates read for public pages and records, reused for at most
  * {@code registry.public-read-ttl} (500 ms by default) so a burst of lookups of one certificate
  * (a QR code scanned by a room) costs one query. Every change this instance commits evicts the
- * entry at once; other instances see it within the TTL, inside the one-second revocation budget.
+ * entry at once, and every other instance as soon as the change reaches it ({@link CertificateChanged}
+ * is a shared event); should a notification be lost, the TTL still bounds what is shown.
  * Verification never reads through here: it reads the database each time.
  */
 @Component
@@ -32,7 +35,13 @@ class RecentReads {
         return Mono.fromFuture(read, true);
     }
 
-    void evict(String number) {
-        cache.synchronous().invalidate(number);
+    @EventListener
+    void evict(CertificateChanged changed) {
+        cache.synchronous().invalidate(changed.number());
+    }
+
+    @EventListener
+    void evictAll(NotificationsResumed resumed) {
+        cache.synchronous().invalidateAll();
     }
 }

@@ -7,12 +7,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.certregistry.web.certificate.CertificateService;
+import org.certregistry.issuer.number.CertificateNumber;
 import org.certregistry.web.certificate.CertificateRepository;
+import org.certregistry.web.certificate.Issuance;
 import org.certregistry.web.certificate.IssueCertificate;
+import org.certregistry.web.certificate.Lifecycle;
 import org.certregistry.web.program.ProgramCatalog;
-import org.certregistry.web.system.RegistryProperties;
-import org.certregistry.web.system.database.EmbeddedDatabaseConfiguration.EmbeddedDatabase;
+import org.certregistry.web.system.EmbeddedDatabase;
+import org.certregistry.web.system.RegistryUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,22 +47,25 @@ class DemoData {
             new Demo("CXSP", "Maria José da Conceição", "mj.conceicao@example.org", Duration.ofDays(120), "suspended", true),
             new Demo("CCXP", "Łukasz Żółkiewski", "lukasz.z@example.org", Duration.ofDays(300), "revoked", true),
             new Demo("CCXP", "Nguyễn Thị Minh Khai", "minh.khai@example.org", Duration.ofDays(30), "active", false),
-            new Demo("CXSP", "Søren Ødegaard", "soren.odegaard@example.org", Duration.ofDays(10), "active", true));
+            new Demo("CXSP", "Søren Ødegaard", "soren.odegaard@example.org", Duration.ofDays(10), "active", true),
+            new Demo("CCXP", "Émilie Rousseau", "emilie.rousseau@example.org", Duration.ofDays(45), "active", true));
 
-    private final CertificateService certificates;
+    private final Issuance issuance;
+    private final Lifecycle lifecycle;
     private final CertificateRepository repository;
     private final ProgramCatalog programs;
-    private final RegistryProperties registry;
+    private final RegistryUrls urls;
     private final Clock clock;
     private final boolean enabled;
 
-    DemoData(CertificateService certificates, CertificateRepository repository, ProgramCatalog programs,
-            RegistryProperties registry, Clock clock, ObjectProvider<EmbeddedDatabase> embedded,
+    DemoData(Issuance issuance, Lifecycle lifecycle, CertificateRepository repository, ProgramCatalog programs,
+            RegistryUrls urls, Clock clock, ObjectProvider<EmbeddedDatabase> embedded,
             @Value("${registry.demo-data:}") String demoData) {
-        this.certificates = certificates;
+        this.issuance = issuance;
+        this.lifecycle = lifecycle;
         this.repository = repository;
         this.programs = programs;
-        this.registry = registry;
+        this.urls = urls;
         this.clock = clock;
         this.enabled = demoData.isBlank() ? embedded.getIfAvailable() != null : Boolean.parseBoolean(demoData);
     }
@@ -86,15 +91,15 @@ class DemoData {
             .toInstant();
         IssueCertificate command = IssueCertificate.of(programs, demo.program(), demo.name(), demo.email(), demo.listed(),
                 awarded, now);
-        return certificates.issue(command, "demo-data").flatMap(issued -> {
-            String number = issued.certificate().number();
+        return issuance.issue(command, "demo-data").flatMap(issued -> {
+            CertificateNumber number = CertificateNumber.parse(issued.certificate().number());
             Mono<?> then = switch (demo.then()) {
-                case "suspended" -> certificates.suspend(number, "Under review after a complaint (demo)", "demo-data");
-                case "revoked" -> certificates.revoke(number, "Examination irregularity (demo)", "demo-data");
+                case "suspended" -> lifecycle.suspend(number, null, "Under review after a complaint (demo)", "demo-data");
+                case "revoked" -> lifecycle.revoke(number, null, "Examination irregularity (demo)", "demo-data");
                 default -> Mono.just(number);
             };
-            return then.thenReturn(String.format("%-26s %-5s %-10s %s  holder page: %s/h/%s", demo.name(), demo.program(),
-                    demo.then(), number, registry.baseUrl(), issued.holderToken()));
+            return then.thenReturn(String.format("%-26s %-5s %-10s %s  holder page: %s", demo.name(), demo.program(),
+                    demo.then(), number, urls.holderPage(issued.holderToken())));
         });
     }
 }

@@ -1,6 +1,7 @@
 package org.certregistry.web.holder;
 
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -8,18 +9,19 @@ import java.util.logging.SimpleFormatter;
 
 import com.openhtmltopdf.util.JDKXRLogger;
 import com.openhtmltopdf.util.XRLog;
-
 import org.certregistry.issuer.pdf.CertificateDocument;
+import org.certregistry.issuer.pdf.CertificateLanguages;
 import org.certregistry.issuer.pdf.CertificatePdfRenderer;
 import org.certregistry.issuer.pdf.CertificatePreview;
 import org.certregistry.web.certificate.Certificate;
 import org.certregistry.web.certificate.CertificateNotFoundException;
 import org.certregistry.web.certificate.CertificateRepository;
+import org.certregistry.web.certificate.CredentialTwins;
 import org.certregistry.web.certificate.CredentialVersion;
 import org.certregistry.web.certificate.HolderLinks;
 import org.certregistry.web.program.Program;
 import org.certregistry.web.program.ProgramCatalog;
-import org.certregistry.web.system.RegistryProperties;
+import org.certregistry.web.system.RegistryUrls;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -28,18 +30,20 @@ import reactor.core.publisher.Mono;
 public class HolderCertificates {
 
     private final CertificateRepository certificates;
+    private final CredentialTwins twins;
     private final ProgramCatalog programs;
     private final CertificateDocuments documents;
-    private final RegistryProperties registry;
+    private final RegistryUrls urls;
     private final HolderProperties properties;
     private final CertificatePdfRenderer renderer = new CertificatePdfRenderer();
 
-    HolderCertificates(CertificateRepository certificates, ProgramCatalog programs, CertificateDocuments documents,
-            RegistryProperties registry, HolderProperties properties) {
+    HolderCertificates(CertificateRepository certificates, CredentialTwins twins, ProgramCatalog programs,
+            CertificateDocuments documents, RegistryUrls urls, HolderProperties properties) {
         this.certificates = certificates;
+        this.twins = twins;
         this.programs = programs;
         this.documents = documents;
-        this.registry = registry;
+        this.urls = urls;
         this.properties = properties;
         // openhtmltopdf writes every render's progress to stderr; keep only its warnings, in the application's log
         XRLog.setLoggerImpl(new JDKXRLogger(true, Level.WARNING, new Handler() {
@@ -70,17 +74,30 @@ public class HolderCertificates {
         return certificates.currentCredential(certificate);
     }
 
-    /** The printable PDF of the current credential version and its tag: rendered once, then served from memory. */
+    /** The Data Integrity twin of the current version; empty when it has none. */
+    public Mono<String> twin(Certificate certificate) {
+        return twins.current(certificate);
+    }
+
+    /** The printable PDF of the current credential version in English, and its tag. */
     public Mono<RenderedDocument> pdfDocument(Certificate certificate) {
+        return pdfDocument(certificate, CertificateLanguages.DEFAULT);
+    }
+
+    /**
+     * The printable PDF of the current credential version worded in {@code language} (one of
+     * {@link CertificateLanguages#SUPPORTED}), and its tag: rendered once per language, then served from memory.
+     */
+    public Mono<RenderedDocument> pdfDocument(Certificate certificate, Locale language) {
         CertificateDocuments.Key key = new CertificateDocuments.Key(certificate.id(), certificate.credentialVersion(),
-                CertificateDocuments.Kind.PDF);
+                CertificateDocuments.Kind.PDF, language);
         return documents.get(key, () -> credential(certificate)
             .switchIfEmpty(Mono.error(() -> new IllegalStateException("Certificate " + certificate.number()
                     + " has no stored credential version " + certificate.credentialVersion())))
-            .flatMap(credential -> documents.onRenderers(() -> renderer.render(document(certificate, credential)))));
+            .flatMap(credential -> documents.onRenderers(() -> renderer.render(document(certificate, credential, language)))));
     }
 
-    /** A PNG picture of the PDF's page, for the holder's page. */
+    /** A PNG picture of the English PDF's page, for the holder's page. */
     public Mono<RenderedDocument> previewDocument(Certificate certificate) {
         CertificateDocuments.Key key = new CertificateDocuments.Key(certificate.id(), certificate.credentialVersion(),
                 CertificateDocuments.Kind.PNG);
@@ -88,7 +105,7 @@ public class HolderCertificates {
                 () -> documents.onRenderers(() -> CertificatePreview.png(pdf.bytes(), properties.previewDpi()))));
     }
 
-    private CertificateDocument document(Certificate certificate, CredentialVersion credential) {
+    private CertificateDocument document(Certificate certificate, CredentialVersion credential, Locale language) {
         Program program = programs.find(certificate.programCode())
             .orElseThrow(() -> new IllegalStateException("Certificate " + certificate.number() + " names program "
                     + certificate.programCode() + ", which is not configured"));
@@ -97,6 +114,6 @@ public class HolderCertificates {
                 certificate.awardedAt().atZone(ZoneOffset.UTC).toLocalDate(),
                 credential.validFrom().atZone(ZoneOffset.UTC).toLocalDate(),
                 credential.validUntil().atZone(ZoneOffset.UTC).toLocalDate(),
-                registry.verificationUrl(certificate.number()), credential.jwt());
+                urls.verificationPage(certificate.number()), credential.jwt(), language);
     }
 }

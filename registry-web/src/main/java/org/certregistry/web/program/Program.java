@@ -11,7 +11,13 @@ import java.util.Objects;
  * @param template the PDF template the certificate is printed with
  */
 public record Program(String code, String name, AwardingBody awardingBody, String level, String description,
-        String criteria, Period validity, String template, RenewalPolicy renewal) {
+        String criteria, Period validity, String template, RenewalPolicy renewal, RenewalProcess process) {
+
+    /** A program whose holders renew at once when the rule is met, from 180 days before the end. */
+    public Program(String code, String name, AwardingBody awardingBody, String level, String description, String criteria,
+            Period validity, String template, RenewalPolicy renewal) {
+        this(code, name, awardingBody, level, description, criteria, validity, template, renewal, new RenewalProcess(null, null));
+    }
 
     public Program {
         Objects.requireNonNull(code, "code");
@@ -20,6 +26,7 @@ public record Program(String code, String name, AwardingBody awardingBody, Strin
         Objects.requireNonNull(validity, "validity");
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(renewal, "renewal");
+        Objects.requireNonNull(process, "process");
         if (!code.matches("[A-Z][A-Z0-9]{1,9}")) {
             throw new IllegalArgumentException("Program code " + code + " must be 2-10 capital letters or digits");
         }

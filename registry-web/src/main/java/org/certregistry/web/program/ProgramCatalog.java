@@ -3,6 +3,7 @@ package org.certregistry.web.program;
 import java.time.Period;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,10 +23,14 @@ public class ProgramCatalog {
                 ProgramProperties.Renewal r = d.renewal();
                 RenewalPolicy renewal = r == null ? new RenewalPolicy(0, 0, null, null, Period.ofDays(90))
                         : new RenewalPolicy(r.requiredUnits(), r.maxUnitsPerCategory(), r.categories(), r.conversions(),
-                                r.gracePeriod());
+                                r.gracePeriod(), r.reminderDays(), r.minimums() == null ? List.of() : r.minimums().stream()
+                                    .map(m -> new RenewalPolicy.GroupMinimum(m.name(), m.categories(), m.units())).toList());
+                RenewalProcess process = r == null ? new RenewalProcess(null, null)
+                        : new RenewalProcess(r.windowOpens(), RenewalProcess.Approval.valueOf(r.approval().strip()
+                            .toUpperCase(Locale.ROOT)));
                 String upper = code.toUpperCase(Locale.ROOT);
                 byCode.put(upper, new Program(upper, d.name(), new Program.AwardingBody(d.awardingBodyId(), d.awardingBodyName()),
-                        d.level(), d.description(), d.criteria(), d.validity(), d.template(), renewal));
+                        d.level(), d.description(), d.criteria(), d.validity(), d.template(), renewal, process));
             });
         }
         if (byCode.isEmpty()) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** The configured programs, by code ({@code programs.<CODE>.*}). */
+/** The configured programs, by code ({@code programs.definitions.<CODE>.*}). */
 @ConfigurationProperties("programs")
 record ProgramProperties(Map<String, Definition> definitions) {
 
@@ -17,6 +17,11 @@ record ProgramProperties(Map<String, Definition> definitions) {
     }
 
     record Renewal(@DefaultValue("0") int requiredUnits, @DefaultValue("0") int maxUnitsPerCategory,
-            List<String> categories, Map<String, Integer> conversions, @DefaultValue("P90D") Period gracePeriod) {
+            List<String> categories, Map<String, Integer> conversions, @DefaultValue("P90D") Period gracePeriod,
+            @DefaultValue({ "180", "90", "30", "7" }) List<Integer> reminderDays, List<Minimum> minimums,
+            @DefaultValue("P180D") Period windowOpens, @DefaultValue("automatic") String approval) {
+    }
+
+    record Minimum(String name, List<String> categories, int units) {
     }
 }

@@ -16,9 +16,32 @@ import java.util.Optional;
  * @param categories the categories units may be recorded in (empty: any category)
  * @param conversions units granted per unit of another measure, e.g. {@code semester-credit-hour: 15}
  * @param gracePeriod how long after the window ends renewal is still allowed
+ * @param reminderDays days before the window ends on which the holder is reminded (e.g. 180, 90, 30, 7)
+ * @param minimums units that must come from groups of categories (e.g. at least 15 from real-time activities)
  */
 public record RenewalPolicy(int requiredUnits, int maxUnitsPerCategory, List<String> categories,
-        Map<String, Integer> conversions, Period gracePeriod) {
+        Map<String, Integer> conversions, Period gracePeriod, List<Integer> reminderDays, List<GroupMinimum> minimums) {
+
+    /**
+     * At least {@code units} of the counted units must come from {@code categories}.
+     *
+     * @param name what the group is called in messages, e.g. "real-time activities"
+     */
+    public record GroupMinimum(String name, List<String> categories, int units) {
+
+        public GroupMinimum {
+            categories = categories == null ? List.of() : List.copyOf(categories);
+            if (name == null || name.isBlank() || categories.isEmpty() || units < 1) {
+                throw new IllegalArgumentException("A renewal minimum needs a name, categories and a positive number of units");
+            }
+        }
+    }
+
+    /** A rule without reminders. */
+    public RenewalPolicy(int requiredUnits, int maxUnitsPerCategory, List<String> categories, Map<String, Integer> conversions,
+            Period gracePeriod) {
+        this(requiredUnits, maxUnitsPerCategory, categories, conversions, gracePeriod, List.of(), List.of());
+    }
 
     /** The measure recorded as plain units. */
     public static final String CEU = "ceu";
@@ -27,6 +50,11 @@ public record RenewalPolicy(int requiredUnits, int maxUnitsPerCategory, List<Str
         categories = categories == null ? List.of() : List.copyOf(categories);
         conversions = conversions == null ? Map.of() : Map.copyOf(conversions);
         gracePeriod = gracePeriod == null ? Period.ZERO : gracePeriod;
+        reminderDays = reminderDays == null ? List.of() : reminderDays.stream().sorted().distinct().toList();
+        minimums = minimums == null ? List.of() : List.copyOf(minimums);
+        if (reminderDays.stream().anyMatch(d -> d == null || d < 1)) {
+            throw new IllegalArgumentException("Reminder days must be positive numbers of days before the end of the window");
+        }
         if (requiredUnits < 0 || maxUnitsPerCategory < 0) {
             throw new IllegalArgumentException("Renewal units cannot be negative");
         }
@@ -69,7 +97,23 @@ public record RenewalPolicy(int requiredUnits, int maxUnitsPerCategory, List<Str
         recorded.forEach((category, units) -> counted.put(category,
                 maxUnitsPerCategory == 0 ? units : Math.min(units, maxUnitsPerCategory)));
         int total = counted.values().stream().mapToInt(Integer::intValue).sum();
-        return new Assessment(requiredUnits, total, recorded, counted, missing(total, counted));
+        String missing = missing(total, counted);
+        String groups = missingFromGroups(counted);
+        return new Assessment(requiredUnits, total, recorded, counted,
+                missing == null ? groups : groups == null ? missing : missing + " " + groups);
+    }
+
+    /** What the group minimums lack, in words, or null when each is met. */
+    private String missingFromGroups(Map<String, Integer> counted) {
+        List<String> short_ = new ArrayList<>();
+        for (GroupMinimum group : minimums) {
+            int units = group.categories().stream().mapToInt(c -> counted.getOrDefault(c, 0)).sum();
+            if (units < group.units()) {
+                short_.add("at least " + group.units() + " must come from " + group.name() + " ("
+                        + String.join(", ", group.categories()) + "), and " + units + " do");
+            }
+        }
+        return short_.isEmpty() ? null : "Of the units, " + String.join("; ", short_) + ".";
     }
 
     private String missing(int total, Map<String, Integer> counted) {
@@ -97,8 +141,10 @@ public record RenewalPolicy(int requiredUnits, int maxUnitsPerCategory, List<Str
     /**
      * The outcome of checking the rule.
      *
+     * @param required units the rule asks for per cycle
+     * @param counted units that count in all (after the per-category limit)
      * @param recorded units recorded per category
-     * @param counted units that count per category (after the per-category limit)
+     * @param countedByCategory units that count per category (after the per-category limit)
      * @param missing what is missing, in words, or null when the rule is met
      */
     public record Assessment(int required, int counted, Map<String, Integer> recorded, Map<String, Integer> countedByCategory,

@@ -10,9 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param active the key that signs new credentials
  * @param retired earlier keys, public halves only, that still verify the credentials they signed
+ * @param ed25519 the Ed25519 key that signs the Data Integrity twin ({@code registry.keys.ed25519.*}):
+ *        {@code kid} (its name) and {@code pem} or {@code pem-file} (PKCS#8); with none, the development key
  */
 @ConfigurationProperties("registry.keys")
-public record KeyProperties(KeySpec active, List<KeySpec> retired) {
+public record KeyProperties(KeySpec active, List<KeySpec> retired, KeySpec ed25519) {
 
     public KeyProperties {
         retired = retired == null ? List.of() : List.copyOf(retired);

@@ -10,9 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param size entries per new list (at least 131,072, the spec's minimum for herd privacy)
  * @param fillLimit the share of a list's entries in use at which new credentials go to a new list;
- *     random indexes are drawn again on a clash, so a list is never filled to the brim
- * @param maxAge how long clients and caches may keep a served list; short, because a revocation
- *     must be visible within a second
+ *     entries never clash (StatusIndexPermutation); the limit keeps a list a crowd to hide in
+ * @param maxAge how long clients and caches (CDNs included) may keep a served list, also its
+ *     {@code ttl}: one second, because a revocation must be visible within a second, and serving
+ *     or revalidating a list (strong ETag, 304) costs the registry only a memory lookup
+ *     (docs/credential.md weighs it)
  */
 @ConfigurationProperties("registry.status")
 public record StatusListProperties(@DefaultValue("131072") int size, @DefaultValue("0.5") double fillLimit,

@@ -27,6 +27,7 @@ public class BlockingWork implements DisposableBean {
         return Mono.fromCallable(task).subscribeOn(scheduler);
     }
 
+    /** The scheduler itself, for a whole reactive chain that must leave the event loop (e.g. a filter chain). */
     public Scheduler scheduler() {
         return scheduler;
     }

@@ -1,9 +1,11 @@
 package org.certregistry.web.system;
 
+import org.springframework.http.HttpStatus;
+
 /** An {@code Idempotency-Key} already answered a different request; nothing was done. */
-public final class IdempotencyKeyReusedException extends RuntimeException {
+public final class IdempotencyKeyReusedException extends Problem {
 
     public IdempotencyKeyReusedException(String key) {
-        super("Idempotency-Key '" + key + "' was already used for a different request; use a new key for a new request.");
+        super(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused", "Idempotency-Key '" + key + "' was already used for a different request; use a new key for a new request.");
     }
 }

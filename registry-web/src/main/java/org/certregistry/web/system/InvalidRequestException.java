@@ -1,9 +1,12 @@
 package org.certregistry.web.system;
 
 import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
 
 /** A request whose fields are wrong; each problem names the field and says what is expected. */
-public final class InvalidRequestException extends RuntimeException {
+public final class InvalidRequestException extends Problem {
 
     /** One wrong field. */
     public record FieldProblem(String field, String message) {
@@ -12,7 +15,7 @@ public final class InvalidRequestException extends RuntimeException {
     private final List<FieldProblem> problems;
 
     public InvalidRequestException(List<FieldProblem> problems) {
-        super(problems.isEmpty() ? "The request is invalid." : problems.get(0).field() + ": " + problems.get(0).message());
+        super(HttpStatus.BAD_REQUEST, "invalid-request", "The request is invalid", problems.isEmpty() ? "The request is invalid." : problems.get(0).field() + ": " + problems.get(0).message());
         this.problems = List.copyOf(problems);
     }
 
@@ -22,5 +25,10 @@ public final class InvalidRequestException extends RuntimeException {
 
     public List<FieldProblem> problems() {
         return problems;
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+        return Map.of("errors", problems.stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
     }
 }

@@ -3,62 +3,93 @@ package org.certregistry.web.system;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
- * Slows down password guessing: after a few failed logins for one user name from one client,
- * that pair is locked out for an exponentially growing time. Other clients, and other user names,
- * are not affected, so an attacker cannot lock an admin out from elsewhere.
+ * Slows down password guessing, counted in PostgreSQL so that every instance sees every attempt.
+ * An attempt is counted <em>before</em> its password is checked, as if it were going to fail:
+ * the first {@code freeFailures} cost nothing, each later one locks the user name and client pair
+ * for an exponentially growing time at once, so forty simultaneous guesses get at most
+ * {@code freeFailures + 1} password checks, not forty. A success forgets the count. Other
+ * clients, and other user names, are not affected, so an attacker cannot lock an admin out from
+ * elsewhere.
  */
 @Component
-public class LoginThrottle {
+public class LoginThrottle implements DisposableBean {
 
-    private record Failures(int count, Instant lockedUntil) {
-    }
+    /** One statement decides and records: concurrent attempts queue on the row, each sees the last. */
+    private static final String ADMIT = """
+            INSERT INTO login_attempt AS a (user_name, client, attempts, locked_until, admitted, updated_at)
+            VALUES (:user, :client, 1, CASE WHEN 1 > :free THEN :now + :firstMs::float8 * interval '1 millisecond' END, true, :now)
+            ON CONFLICT (user_name, client) DO UPDATE SET
+                attempts = CASE WHEN a.locked_until > :now THEN a.attempts ELSE a.attempts + 1 END,
+                locked_until = CASE
+                    WHEN a.locked_until > :now THEN a.locked_until
+                    WHEN a.attempts + 1 > :free THEN :now + LEAST(:maxMs::float8,
+                        :firstMs::float8 * power(2::float8, LEAST(a.attempts - :free, 30))) * interval '1 millisecond'
+                    ELSE NULL END,
+                admitted = NOT (a.locked_until IS NOT NULL AND a.locked_until > :now),
+                updated_at = :now
+            RETURNING admitted, locked_until""";
 
     private final SecurityProperties.LoginThrottle settings;
+    private final DatabaseClient db;
     private final Clock clock;
-    // bounded, so a flood of invented user names cannot exhaust memory
-    private final Cache<String, Failures> failures = Caffeine.newBuilder().maximumSize(100_000)
-        .expireAfterAccess(Duration.ofDays(1)).build();
+    private final Disposable purging;
 
-    LoginThrottle(SecurityProperties properties, Clock clock) {
+    LoginThrottle(SecurityProperties properties, DatabaseClient db, Clock clock) {
         this.settings = properties.loginThrottle();
+        this.db = db;
         this.clock = clock;
+        this.purging = Flux.interval(Duration.ofMinutes(1), Duration.ofMinutes(10))
+            .onBackpressureDrop()
+            .concatMap(tick -> purgeForgotten().onErrorResume(ex -> Mono.empty()))
+            .subscribe();
     }
 
-    /** How long this user name from this client must still wait, if it is locked out. */
-    public Optional<Duration> lockedFor(String user, String client) {
-        Failures f = failures.getIfPresent(key(user, client));
+    /**
+     * Counts an attempt of {@code user} from {@code client}: empty when its password may be
+     * checked now, else how long that pair is still locked out (this attempt then did not count).
+     */
+    public Mono<Optional<Duration>> admit(String user, String client) {
         Instant now = clock.instant();
-        return f == null || f.lockedUntil() == null || !now.isBefore(f.lockedUntil()) ? Optional.empty()
-                : Optional.of(Duration.between(now, f.lockedUntil()));
+        return db.sql(ADMIT).bind("user", key(user)).bind("client", client).bind("now", now)
+            .bind("free", settings.freeFailures()).bind("firstMs", settings.firstDelay().toMillis())
+            .bind("maxMs", settings.maxDelay().toMillis())
+            .map(row -> Boolean.TRUE.equals(row.get("admitted", Boolean.class)) ? Optional.<Duration>empty()
+                    : Optional.of(Duration.between(now, row.get("locked_until", Instant.class))))
+            .one();
     }
 
-    public void failed(String user, String client) {
-        failures.asMap().compute(key(user, client), (k, f) -> {
-            int count = f == null ? 1 : f.count() + 1;
-            int over = count - settings.freeFailures();
-            if (over <= 0) {
-                return new Failures(count, null);
-            }
-            Duration delay = settings.firstDelay().multipliedBy(1L << Math.min(over - 1, 30));
-            if (delay.compareTo(settings.maxDelay()) > 0) {
-                delay = settings.maxDelay();
-            }
-            return new Failures(count, clock.instant().plus(delay));
-        });
+    /** The right password: the pair's count starts afresh. */
+    public Mono<Void> succeeded(String user, String client) {
+        return db.sql("DELETE FROM login_attempt WHERE user_name = :user AND client = :client")
+            .bind("user", key(user)).bind("client", client).then();
     }
 
-    public void succeeded(String user, String client) {
-        failures.invalidate(key(user, client));
+    /** Forgets pairs not seen for a day and not locked out. */
+    Mono<Long> purgeForgotten() {
+        Instant now = clock.instant();
+        return db.sql("DELETE FROM login_attempt WHERE updated_at < :dayAgo AND (locked_until IS NULL OR locked_until < :now)")
+            .bind("dayAgo", now.minus(Duration.ofDays(1))).bind("now", now).fetch().rowsUpdated();
     }
 
-    private static String key(String user, String client) {
-        return (user == null ? "" : user.toLowerCase(java.util.Locale.ROOT)) + '\n' + client;
+    @Override
+    public void destroy() {
+        purging.dispose();
+    }
+
+    private static String key(String user) {
+        String name = user == null ? "" : user.toLowerCase(Locale.ROOT);
+        // a user name is an account's name: anything longer is a guess, kept short in the table
+        return name.length() > 200 ? name.substring(0, 200) : name;
     }
 }

@@ -31,9 +31,4 @@ public record RegistryProperties(@DefaultValue("http://localhost:8080") String b
             throw new IllegalArgumentException("registry.public-read-ttl must be under 1 s: revocation shows within 1 s");
         }
     }
-
-    /** The verification page URL of a certificate number, as the QR code holds it. */
-    public String verificationUrl(String number) {
-        return baseUrl + "/v/" + number;
-    }
 }

@@ -2,10 +2,10 @@ package org.certregistry.web.system;
 
 import java.util.List;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.certregistry.web.system.web.CsrfTokenAdvice;
 import org.certregistry.web.system.web.SecurityHeaders;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
@@ -17,11 +17,15 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 
 /**
- * Who may do what: the admin API needs an ADMIN (HTTP Basic); everything public is open.
- * The API is stateless, so CSRF protection applies to the server-rendered forms only.
+ * The public chain: everything public is open and nothing on it signs in (no HTTP Basic, no
+ * form login). The admin API and console have their own chains ({@code AdminSecurity}), ordered
+ * before this one; any admin path that slipped past them is refused here. CSRF protection applies
+ * to the server-rendered forms; the JSON APIs are stateless.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -36,15 +40,19 @@ class SecurityConfiguration {
     @Bean
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http) {
         return http
-            // the admin API and console have their own chains (AdminSecurity), ordered before this one;
+            // the admin API and console (AdminSecurity) and the actuator (ActuatorSecurity) have their own chains, ordered before this one;
             // should a path ever slip past them, it is refused here rather than served
             .authorizeExchange(exchanges -> exchanges
-                .pathMatchers("/api/v1/admin", "/api/v1/admin/**", "/admin", "/admin/**").denyAll()
+                .pathMatchers("/api/v1/admin", "/api/v1/admin/**", "/admin", "/admin/**", "/actuator", "/actuator/**").denyAll()
                 .anyExchange().permitAll())
             .headers(SecurityHeaders::configure)
             .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
             .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-            .csrf(csrf -> csrf.csrfTokenRequestHandler(CsrfTokenAdvice.requestHandler()).requireCsrfProtectionMatcher(exchange -> {
+            // nobody signs in here: no security context is looked for or kept, no session made
+            .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+            .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+            .csrf(csrf -> csrf.csrfTokenRepository(CsrfTokenAdvice.tokenRepository())
+                .csrfTokenRequestHandler(CsrfTokenAdvice.requestHandler()).requireCsrfProtectionMatcher(exchange -> {
                 HttpMethod method = exchange.getRequest().getMethod();
                 boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
                 boolean api = exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/api/");

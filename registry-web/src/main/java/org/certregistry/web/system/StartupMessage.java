@@ -9,18 +9,18 @@ import org.springframework.stereotype.Component;
 @Component
 class StartupMessage {
 
-    private final RegistryProperties registry;
+    private final RegistryUrls urls;
 
-    StartupMessage(RegistryProperties registry) {
-        this.registry = registry;
+    StartupMessage(RegistryUrls urls) {
+        this.urls = urls;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(10)
     void ready() {
         System.out.println();
-        System.out.println("  Certificate registry is running: open " + registry.baseUrl() + "/");
-        System.out.println("  Public keys: " + registry.baseUrl() + "/.well-known/jwks.json");
+        System.out.println("  Certificate registry is running: open " + urls.home());
+        System.out.println("  Public keys: " + urls.jwks());
         System.out.println();
     }
 }

@@ -3,42 +3,43 @@ package org.certregistry.web.verification;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.certregistry.issuer.number.CertificateNumber;
 import org.certregistry.verifier.VerificationReport;
 import org.certregistry.verifier.Verifier;
 import org.certregistry.verifier.check.WellFormedCheck;
-import org.certregistry.verifier.document.DocumentCheck;
-import org.certregistry.verifier.document.DocumentReader;
+import org.certregistry.verifier.document.CurrentCredentials;
+import org.certregistry.verifier.document.DocumentDecoder;
 import org.certregistry.verifier.document.DocumentVerifier;
+import org.certregistry.verifier.document.Presented;
 import org.certregistry.verifier.document.ReadDocument;
+import org.certregistry.verifier.fetch.FetchException;
 import org.certregistry.verifier.keys.JwksKeySource;
-import org.certregistry.verifier.registry.RegistryLookup;
-import org.certregistry.verifier.registry.RegistrySource;
-import org.certregistry.verifier.status.StatusLookup;
-import org.certregistry.verifier.status.StatusSource;
-import org.certregistry.web.certificate.Certificate;
 import org.certregistry.web.certificate.CertificateRepository;
-import org.certregistry.web.certificate.CertificateState;
-import org.certregistry.web.certificate.CredentialFactory;
-import org.certregistry.web.certificate.CredentialVersion;
 import org.certregistry.web.program.ProgramCatalog;
 import org.certregistry.web.signing.IssuerKeys;
 import org.certregistry.web.system.BlockingWork;
-import org.certregistry.web.system.RegistryProperties;
+import org.certregistry.web.system.DatabaseDeadline;
+import org.certregistry.web.system.RegistryUrls;
+import org.certregistry.web.tally.Channel;
+import org.certregistry.web.tally.Tally;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Verifies presented documents with the verifier library, against the registry's own keys,
- * status and records: a compact JWT, a PDF certificate (its embedded credential, cross-checked
- * with the QR code on page 1) or a picture of the QR code (the certificate's current credential).
- * Documents are decoded on the bounded scheduler; the database is read reactively; the checks
- * then run on the bounded scheduler against that snapshot. When the database cannot be read, the
- * answer is UNDETERMINED, never VALID. Signature results are cached by token; status never is.
+ * Verifies presented documents through the verifier library's document pipeline, with the
+ * registry's own keys, status and records as its sources: a compact JWT, a PDF certificate or a
+ * picture of its QR code. PDFs and pictures are read on the verifier's {@link DocumentDecoder}
+ * (its own small pool with a hard deadline; full means {@link VerifierBusyException}); the
+ * certificate the document names is then read ONCE, with its current credential, within the
+ * database deadline; the checks run on {@link BlockingWork} against that snapshot. If the database
+ * cannot be read in time the verdict is UNDETERMINED, never VALID. Signature results are cached by
+ * token; status never is.
  */
 @Service
 public class CredentialVerification {
@@ -51,40 +52,32 @@ public class CredentialVerification {
     private static final List<MediaType> DOCUMENTS = List.of(MediaType.APPLICATION_PDF, MediaType.IMAGE_PNG, MediaType.IMAGE_JPEG);
 
     private final CertificateRepository certificates;
-    private final CredentialFactory credentials;
+    private final DatabaseDeadline deadline;
     private final BlockingWork blocking;
-    private final RegistryProperties registry;
-    private final Clock clock;
-    private final JwksKeySource keys;
-    private final Set<String> trustedIssuers;
-    private final SignatureResults signatures;
-    private final DocumentReader reader = new DocumentReader();
-    private final DocumentCheck documentCheck;
+    private final DocumentDecoder decoder;
+    private final DocumentVerifier documents;
+    private final RegistrySnapshots snapshots;
+    private final VerificationMeter meter;
+    private final Tally tally;
 
-    CredentialVerification(CertificateRepository certificates, CredentialFactory credentials, IssuerKeys issuerKeys,
-            ProgramCatalog programs, BlockingWork blocking, RegistryProperties registry, Clock clock,
-            SignatureResults signatures) {
+    CredentialVerification(CertificateRepository certificates, RegistryUrls urls, IssuerKeys issuerKeys, ProgramCatalog programs,
+            BlockingWork blocking, DocumentDecoder decoder, DatabaseDeadline deadline, Clock clock, SignatureResults signatures,
+            MeterRegistry meters, Tally tally) {
+        this.meter = new VerificationMeter(meters);
         this.certificates = certificates;
-        this.credentials = credentials;
+        this.deadline = deadline;
+        this.tally = tally;
         this.blocking = blocking;
-        this.registry = registry;
-        this.clock = clock;
-        this.signatures = signatures;
-        this.keys = JwksKeySource.of(issuerKeys.ring().publicKeys());
-        this.trustedIssuers = programs.all().stream().map(credentials::issuerId).collect(Collectors.toUnmodifiableSet());
-        this.documentCheck = new DocumentCheck(registry.baseUrl());
-    }
-
-    /** What the registry knows of the certificate the token names, read before the checks run. */
-    private sealed interface Snapshot {
-        record Found(Certificate certificate) implements Snapshot {
-        }
-
-        record Absent() implements Snapshot {
-        }
-
-        record Unreachable(String reason) implements Snapshot {
-        }
+        this.decoder = decoder;
+        this.snapshots = new RegistrySnapshots(urls, programs, clock);
+        Verifier verifier = Verifier.builder()
+            .trustedIssuers(programs.all().stream().map(p -> urls.issuer(p.awardingBody().id())).collect(Collectors.toUnmodifiableSet()))
+            // our own key set only, never a fetch: URL kids must lie under our base; bare kids of older tokens match our /keys/<name>
+            .keys(JwksKeySource.of(issuerKeys.publishedKeys()).underRegistry(urls.base()))
+            .signatureCache(signatures)
+            .clock(clock)
+            .build();
+        this.documents = new DocumentVerifier(verifier, urls.base(), null, clock);
     }
 
     /** Whether documents of this media type can be verified. */
@@ -104,118 +97,79 @@ public class CredentialVerification {
     /**
      * Verifies a presented document: a compact JWT ({@code text/plain}, {@code application/jwt}),
      * a PDF ({@code application/pdf}) or a QR-code picture ({@code image/png}, {@code image/jpeg}).
-     * Other types are refused with {@link UnsupportedDocumentException}.
+     * Other types are refused with {@link UnsupportedDocumentException}; a full decoder with
+     * {@link VerifierBusyException}. Counted in the metrics by channel and verdict;
+     * a verification of a certificate the registry holds is also counted for its holder under {@code channel}
+     * (no more than that is kept).
      */
-    public Mono<VerificationReport> verifyDocument(MediaType type, byte[] body) {
+    public Mono<VerificationReport> verifyDocument(MediaType type, byte[] body, Channel channel) {
         if (!supports(type)) {
             return Mono.error(new UnsupportedDocumentException(type));
         }
         if (isJwt(type)) {
-            return verify(new String(body, StandardCharsets.UTF_8));
+            return meter.timed(VerificationMeter.tag(channel, true), verify(new String(body, StandardCharsets.UTF_8), channel));
         }
-        return blocking.run(() -> reader.read(body)).flatMap(read -> verifyRead(type, read));
+        return meter.timed(VerificationMeter.tag(channel, false),
+                Mono.fromFuture(() -> decoder.decode(body)).flatMap(outcome -> outcome instanceof DocumentDecoder.Outcome.Busy
+                        ? Mono.error(new VerifierBusyException()) : verify(ofDeclaredType(type, outcome.document()), channel)));
     }
 
-    private Mono<VerificationReport> verifyRead(MediaType type, ReadDocument read) {
+    /** Verifies a compact JWT, counted for its holder under {@code channel}. */
+    public Mono<VerificationReport> verify(String token, Channel channel) {
+        return verify(new ReadDocument(ReadDocument.Kind.JWT, token == null ? "" : token.strip(), null), channel);
+    }
+
+    private Mono<VerificationReport> verify(ReadDocument read, Channel channel) {
+        Presented presented = documents.present(read);
+        if (presented instanceof Presented.Answered answered) {
+            return Mono.just(answered.report());
+        }
+        Presented.Naming naming = (Presented.Naming) presented;
+        return snapshot(naming.number(), channel)
+            .flatMap(snapshot -> blocking.run(() -> documents.verify(naming, current(snapshot), snapshots.status(snapshot),
+                    snapshots.registry(snapshot))))
+            .onErrorMap(RejectedExecutionException.class, ex -> new VerifierBusyException());
+    }
+
+    /** The one read of a verification: the certificate the document names, with its current credential. */
+    private Mono<RegistrySnapshots.Snapshot> snapshot(String claimedNumber, Channel channel) {
+        String number = canonical(claimedNumber);
+        if (number == null) {
+            return Mono.just(new RegistrySnapshots.Snapshot.Absent());
+        }
+        return deadline.bound(certificates.findWithCurrentCredential(number))
+            .doOnNext(found -> tally.count(found.certificate().id(), found.certificate().programCode(), channel))
+            .<RegistrySnapshots.Snapshot>map(RegistrySnapshots.Snapshot.Found::new)
+            .defaultIfEmpty(new RegistrySnapshots.Snapshot.Absent())
+            .onErrorResume(ex -> Mono.just(new RegistrySnapshots.Snapshot.Unreachable(
+                    "the registry's database did not answer within " + deadline.duration().toSeconds() + " s")));
+    }
+
+    private static CurrentCredentials current(RegistrySnapshots.Snapshot snapshot) {
+        return number -> {
+            if (snapshot instanceof RegistrySnapshots.Snapshot.Unreachable u) {
+                throw new FetchException(u.reason());
+            }
+            return snapshot instanceof RegistrySnapshots.Snapshot.Found f ? Optional.ofNullable(f.record().currentJwt())
+                    : Optional.empty();
+        };
+    }
+
+    /** A PDF sent as an image, or the reverse, is not what it claims to be. */
+    private static ReadDocument ofDeclaredType(MediaType type, ReadDocument read) {
         if (!read.readable()) {
-            return Mono.just(VerificationReport.unreadable(DocumentCheck.NAME, read.problem(), clock.instant()));
+            return read;
         }
         boolean pdf = MediaType.APPLICATION_PDF.isCompatibleWith(type);
         if (pdf != (read.kind() == ReadDocument.Kind.PDF) || (!pdf && read.kind() != ReadDocument.Kind.IMAGE)) {
-            return Mono.just(VerificationReport.unreadable(DocumentCheck.NAME, "The body is not a " + type
-                    + " document.", clock.instant()));
+            return new ReadDocument(read.kind(), null, null, "The body is not a " + type + " document.",
+                    ReadDocument.Cause.NOT_A_CERTIFICATE);
         }
-        if (read.token() != null) {
-            return verify(read.token())
-                .map(report -> report.withDocumentCheck(documentCheck.of(read, DocumentVerifier.claimedNumber(read.token()))));
-        }
-        String number = documentCheck.numberIn(read.qrText());
-        if (number == null) {
-            return Mono.just(VerificationReport.unreadable(DocumentCheck.NAME, documentCheck.foreignQr(read.qrText()).message(),
-                    clock.instant()));
-        }
-        return currentCredential(number)
-            .flatMap(jwt -> verify(jwt).map(report -> report.withDocumentCheck(documentCheck.of(read, number))))
-            .switchIfEmpty(Mono.fromSupplier(() -> VerificationReport.of(documentCheck.unknownNumber(number), clock.instant())))
-            .onErrorResume(ex -> Mono.just(VerificationReport.of(
-                    documentCheck.registryUnavailable(number, "the registry's database did not answer"), clock.instant())));
+        return read;
     }
 
-    private Mono<String> currentCredential(String number) {
-        String parsed;
-        try {
-            parsed = CertificateNumber.parse(number).value();
-        }
-        catch (RuntimeException ex) {
-            return Mono.empty();
-        }
-        return certificates.findByNumber(parsed).flatMap(certificates::currentCredential).map(CredentialVersion::jwt);
-    }
-
-    public Mono<VerificationReport> verify(String token) {
-        String number = unverifiedNumber(token);
-        Mono<Snapshot> snapshot = number == null ? Mono.just(new Snapshot.Absent())
-                : certificates.findByNumber(number).<Snapshot>map(Snapshot.Found::new)
-                    .defaultIfEmpty(new Snapshot.Absent())
-                    .onErrorResume(ex -> Mono.just(new Snapshot.Unreachable("the registry's database did not answer")));
-        return snapshot.flatMap(s -> blocking.run(() -> verifier(s).verify(token)));
-    }
-
-    private Verifier verifier(Snapshot snapshot) {
-        return Verifier.builder()
-            .trustedIssuers(trustedIssuers)
-            .keys(keys)
-            .status(statusSource(snapshot))
-            .registry(registrySource(snapshot))
-            .signatureCache(signatures)
-            .clock(clock)
-            .build();
-    }
-
-    private StatusSource statusSource(Snapshot snapshot) {
-        return (issuerId, listUrl, index) -> {
-            if (snapshot instanceof Snapshot.Unreachable u) {
-                return new StatusLookup.Unavailable(u.reason());
-            }
-            if (snapshot instanceof Snapshot.Found f && listUrl.equals(credentials.statusListUrl(f.certificate().statusList()))
-                    && index == f.certificate().statusIndex()) {
-                // the same rows GET /status/{list} is made of, read now
-                return f.certificate().state() == CertificateState.REVOKED ? new StatusLookup.Set(listUrl + ", read now")
-                        : new StatusLookup.Clear(listUrl + ", read now");
-            }
-            return new StatusLookup.Invalid("the registry has no status entry " + index + " in " + listUrl
-                    + " for this certificate.");
-        };
-    }
-
-    private RegistrySource registrySource(Snapshot snapshot) {
-        return (number, credentialId, validFrom) -> {
-            if (snapshot instanceof Snapshot.Unreachable u) {
-                return new RegistryLookup.Unavailable(u.reason());
-            }
-            if (!(snapshot instanceof Snapshot.Found f) || !f.certificate().number().equals(number)) {
-                return new RegistryLookup.Unknown();
-            }
-            Certificate c = f.certificate();
-            if (c.state() == CertificateState.REVOKED) {
-                return new RegistryLookup.Revoked(null);
-            }
-            if (c.state() == CertificateState.SUSPENDED) {
-                return new RegistryLookup.Suspended(null);
-            }
-            if (validFrom == null || validFrom.isBefore(c.validFrom())) {
-                return new RegistryLookup.Superseded(registry.verificationUrl(c.number()));
-            }
-            return new RegistryLookup.Current();
-        };
-    }
-
-    /** The certificate number the (not yet verified) token claims, only to know what to read from the database. */
-    static String unverifiedNumber(String token) {
-        if (token == null || token.length() > WellFormedCheck.MAX_TOKEN_LENGTH) {
-            return null;
-        }
-        String number = DocumentVerifier.claimedNumber(token.strip());
+    /** The canonical form of a claimed (not yet verified) number, only to know which row to read; null if it is none. */
+    private static String canonical(String number) {
         try {
             return number == null ? null : CertificateNumber.parse(number).value();
         }

@@ -97,7 +97,8 @@ class RegistrySearchApiTest extends RegistryIntegrationTest {
     @Test
     void anExpiredCertificateIsFoundWithTheExpiredFilter() {
         String surname = TestCertificates.uniqueSurname();
-        TestCertificates.issue(http, "CCXP", "Old " + surname, true, LocalDate.now().minusYears(3));
+        // expired, still inside the 90-day grace period (past it, it is LAPSED)
+        TestCertificates.issue(http, "CCXP", "Old " + surname, true, LocalDate.now().minusYears(2).minusDays(30));
         assertThat(names(search("/api/v1/registry?q=" + surname + "&status=expired"))).containsExactly("Old " + surname);
         assertThat(names(search("/api/v1/registry?q=" + surname + "&status=VALID"))).isEmpty();
     }

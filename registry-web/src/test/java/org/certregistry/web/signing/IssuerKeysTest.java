@@ -18,6 +18,8 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
 import org.certregistry.keys.dev.DevelopmentKeys;
 import org.certregistry.keys.dev.GenerateKey;
+import org.certregistry.web.system.RegistryProperties;
+import org.certregistry.web.system.RegistryUrls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -35,6 +37,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class IssuerKeysTest {
 
+    static final RegistryUrls URLS = new RegistryUrls(new RegistryProperties("https://registry.example", Duration.ofDays(60), 4,
+            1000, Duration.ofMillis(500)));
+
     @TempDir
     Path dir;
 
@@ -46,7 +51,7 @@ class IssuerKeysTest {
     }
 
     static IssuerKeys keys(Map<String, Object> variables) {
-        return new IssuerKeys(fromEnvironment(variables), new MockEnvironment());
+        return new IssuerKeys(fromEnvironment(variables), new MockEnvironment(), URLS);
     }
 
     static String alg(IssuerKeys keys) throws Exception {
@@ -56,8 +61,8 @@ class IssuerKeysTest {
 
     @Test
     void nothingConfiguredMeansTheDevelopmentKey() {
-        IssuerKeys keys = new IssuerKeys(new KeyProperties(null, null), new MockEnvironment());
-        assertThat(keys.signer().keyId()).isEqualTo(DevelopmentKeys.KEY_ID);
+        IssuerKeys keys = new IssuerKeys(new KeyProperties(null, null, null), new MockEnvironment(), URLS);
+        assertThat(keys.signer().keyName()).isEqualTo(DevelopmentKeys.KEY_ID);
     }
 
     @Test
@@ -93,7 +98,7 @@ class IssuerKeysTest {
         Path file = Files.write(dir.resolve("keys.p12"), out.toByteArray());
         IssuerKeys keys = keys(Map.of("REGISTRY_KEYS_ACTIVE_KID", "p12", "REGISTRY_KEYS_ACTIVE_PKCS12_FILE", file.toString(),
                 "REGISTRY_KEYS_ACTIVE_PKCS12_PASSWORD", "pw", "REGISTRY_KEYS_ACTIVE_PKCS12_ALIAS", "signing"));
-        assertThat(keys.signer().keyId()).isEqualTo("p12");
+        assertThat(keys.signer().keyName()).isEqualTo("p12");
         assertThat(alg(keys)).isEqualTo("ES256");
     }
 
@@ -104,7 +109,7 @@ class IssuerKeysTest {
         Path file = Files.writeString(dir.resolve("keys.jwks"), new JWKSet(List.of(a, b)).toString(false));
         IssuerKeys keys = keys(Map.of("REGISTRY_KEYS_ACTIVE_KID", "b", "REGISTRY_KEYS_ACTIVE_JWK_FILE", file.toString(),
                 "REGISTRY_KEYS_RETIRED_0_KID", "a", "REGISTRY_KEYS_RETIRED_0_JWK_FILE", file.toString()));
-        assertThat(keys.signer().keyId()).isEqualTo("b");
+        assertThat(keys.signer().keyName()).isEqualTo("b");
         assertThat(keys.ring().publicKeys().getKeys()).extracting(JWK::getKeyID).containsExactly("b", "a");
         assertThat(keys.ring().publicKeys().toString(false)).doesNotContain("\"d\"");
     }
@@ -117,4 +122,41 @@ class IssuerKeysTest {
             .hasMessageContaining("needs a kid");
     }
 
+    @Test
+    void tokensCarryTheKeyUrlAsKidAndTheJwksListsTheSameString() throws Exception {
+        IssuerKeys keys = new IssuerKeys(new KeyProperties(null, null, null), new MockEnvironment(), URLS);
+        String kid = SignedJWT.parse(keys.signer().sign(new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("x").build()))
+            .getHeader().getKeyID();
+        assertThat(kid).isEqualTo("https://registry.example/keys/" + DevelopmentKeys.KEY_ID);
+        assertThat(keys.publishedKeys().getKeys()).extracting(JWK::getKeyID).containsExactly(kid);
+    }
+
+    @Test
+    void anEd25519KeyFromTheEnvironmentSignsTheTwin() {
+        GenerateKey.Generated ed = GenerateKey.generate("twin-2027", "Ed25519", "CN=t", Duration.ofDays(1));
+        IssuerKeys keys = keys(Map.of("REGISTRY_KEYS_ED25519_KID", "twin-2027", "REGISTRY_KEYS_ED25519_PEM", ed.privateKeyPem()));
+        assertThat(keys.ed25519().name()).isEqualTo("twin-2027");
+        assertThat(keys.twinSigner().key()).isEqualTo(keys.ed25519());
+        assertThat(new IssuerKeys(new KeyProperties(null, null, null), new MockEnvironment(), URLS).ed25519().name())
+            .as("nothing configured: the development key").isEqualTo(DevelopmentKeys.ED25519_KEY_ID);
+    }
+
+    @Test
+    void theProductionProfileRefusesTheDevelopmentEd25519KeyUnderAnyName() {
+        GenerateKey.Generated active = GenerateKey.generate("prod-1", "ES256", "CN=p", Duration.ofDays(1));
+        MockEnvironment prod = new MockEnvironment();
+        prod.setActiveProfiles("prod");
+        assertThatThrownBy(() -> new IssuerKeys(fromEnvironment(Map.of("REGISTRY_KEYS_ACTIVE_KID", "prod-1",
+                "REGISTRY_KEYS_ACTIVE_PEM", active.privateKeyPem())), prod, URLS))
+            .hasMessageContaining("DEVELOPMENT Ed25519 key");
+        assertThatThrownBy(() -> new IssuerKeys(fromEnvironment(Map.of("REGISTRY_KEYS_ACTIVE_KID", "prod-1",
+                "REGISTRY_KEYS_ACTIVE_PEM", active.privateKeyPem(), "REGISTRY_KEYS_ED25519_KID", "renamed",
+                "REGISTRY_KEYS_ED25519_PEM", DevelopmentKeys.ed25519PrivateKeyPem())), prod, URLS))
+            .hasMessageContaining("DEVELOPMENT Ed25519 key");
+        GenerateKey.Generated ed = GenerateKey.generate("prod-ed-1", "Ed25519", "CN=e", Duration.ofDays(1));
+        IssuerKeys real = new IssuerKeys(fromEnvironment(Map.of("REGISTRY_KEYS_ACTIVE_KID", "prod-1",
+                "REGISTRY_KEYS_ACTIVE_PEM", active.privateKeyPem(), "REGISTRY_KEYS_ED25519_KID", "prod-ed-1",
+                "REGISTRY_KEYS_ED25519_PEM", ed.privateKeyPem())), prod, URLS);
+        assertThat(real.ed25519().name()).isEqualTo("prod-ed-1");
+    }
 }

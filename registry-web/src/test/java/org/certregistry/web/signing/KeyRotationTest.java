@@ -21,7 +21,7 @@ import org.certregistry.keys.dev.DevelopmentKeys;
 import org.certregistry.keys.dev.GenerateKey;
 import org.certregistry.verifier.cli.VerifyCommand;
 import org.certregistry.web.RegistryApplication;
-import org.certregistry.web.support.Issuing;
+import org.certregistry.web.support.TestCertificates;
 import org.certregistry.web.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,11 +90,11 @@ class KeyRotationTest {
         Map<String, Object> first = base(port);
         first.put("registry.keys.active.kid", "key-a");
         first.put("registry.keys.active.pem-file", aKey.toString());
-        Issuing.Issued old;
+        TestCertificates.Issued old;
         try (ConfigurableApplicationContext context = start(first)) {
-            old = Issuing.issue(WebTestClient.bindToServer().baseUrl(url).build(), "CCXP", "Before Rotation");
+            old = TestCertificates.issue(WebTestClient.bindToServer().baseUrl(url).responseTimeout(Duration.ofSeconds(60)).build(), "CCXP", "Before Rotation");
         }
-        assertThat(SignedJWT.parse(old.credential()).getHeader().getKeyID()).isEqualTo("key-a");
+        assertThat(SignedJWT.parse(old.credential()).getHeader().getKeyID()).isEqualTo(url + "/keys/key-a");
 
         Map<String, Object> second = base(port);
         second.put("registry.keys.active.kid", "key-b");
@@ -102,26 +102,26 @@ class KeyRotationTest {
         second.put("registry.keys.retired[0].kid", "key-a");
         second.put("registry.keys.retired[0].pem-file", aCrt.toString());
         try (ConfigurableApplicationContext context = start(second)) {
-            WebTestClient http = WebTestClient.bindToServer().baseUrl(url).build();
+            WebTestClient http = WebTestClient.bindToServer().baseUrl(url).responseTimeout(Duration.ofSeconds(60)).build();
             String jwks = http.get().uri("/.well-known/jwks.json").exchange().expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith("application/jwk-set+json")
                 .expectBody(String.class).returnResult().getResponseBody();
             JWKSet published = JWKSet.parse(jwks);
-            assertThat(published.getKeys()).extracting(JWK::getKeyID).containsExactly("key-b", "key-a");
+            assertThat(published.getKeys()).extracting(JWK::getKeyID).containsExactly(url + "/keys/key-b", url + "/keys/key-a");
             assertThat(published.getKeys()).noneMatch(JWK::isPrivate);
             String bare = http.get().uri("/keys/key-a").exchange().expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith("application/jwk+json")
                 .expectBody(String.class).returnResult().getResponseBody();
-            assertThat(JWK.parse(bare)).isEqualTo(published.getKeyByKeyId("key-a"));
+            assertThat(JWK.parse(bare)).isEqualTo(published.getKeyByKeyId(url + "/keys/key-a"));
             http.get().uri("/keys/key-z").exchange().expectStatus().isNotFound();
 
             http.post().uri("/api/v1/verifications").contentType(MediaType.TEXT_PLAIN).bodyValue(old.credential())
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.verdict").isEqualTo("VALID");
 
-            Issuing.Issued fresh = Issuing.issue(http, "CCXP", "After Rotation");
+            TestCertificates.Issued fresh = TestCertificates.issue(http, "CCXP", "After Rotation");
             SignedJWT freshJwt = SignedJWT.parse(fresh.credential());
             assertThat(freshJwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
-            assertThat(freshJwt.getHeader().getKeyID()).isEqualTo("key-b");
+            assertThat(freshJwt.getHeader().getKeyID()).isEqualTo(url + "/keys/key-b");
 
             for (String credential : List.of(old.credential(), fresh.credential())) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import org.certregistry.web.support.Issuing;
+import org.certregistry.web.support.TestCertificates;
 import org.certregistry.web.support.RegistryIntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Independent implementations read what we publish: npm {@code jose} verifies our credential and
- * our status list against our JWKS over HTTP, and {@code @digitalbazaar/vc-bitstring-status-list}
+ * our status list against our JWKS over HTTP and with the JWK each token's {@code kid} URL answers, and {@code @digitalbazaar/vc-bitstring-status-list}
  * decodes the list and reads the revoked bit (src/test/node/interop.mjs). Skipped only where
  * Node.js is not installed; installs its pinned packages with {@code npm ci} when missing.
  */
@@ -72,22 +72,23 @@ class InteropTest extends RegistryIntegrationTest {
 
     @Test
     void joseVerifiesOurCredentialAndTheBitstringLibraryReadsOurRevocationBit() throws Exception {
-        Issuing.Issued issued = Issuing.issue(http, "CCXP", "Interoperable Person");
+        TestCertificates.Issued issued = TestCertificates.issue(http, "CCXP", "Interoperable Person");
         Map<String, Object> before = independentCheck(issued.credential());
         assertThat(before).containsEntry("alg", "ES256").containsEntry("number", issued.number())
+            .containsEntry("kid", BASE_URL + "/keys/dev-es256-1").containsEntry("listKid", BASE_URL + "/keys/dev-es256-1")
             .containsEntry("revoked", false);
         assertThat(((Number) before.get("listLength")).intValue()).isGreaterThanOrEqualTo(131_072);
 
-        Issuing.revoke(http, issued.number());
+        TestCertificates.revoke(http, issued.number());
 
         assertThat(independentCheck(issued.credential())).containsEntry("revoked", true);
     }
 
     @Test
     void joseRefusesATamperedCredential() throws Exception {
-        Issuing.Issued issued = Issuing.issue(http, "CXSP", "Tamper Target");
+        TestCertificates.Issued issued = TestCertificates.issue(http, "CXSP", "Tamper Target");
         String[] parts = issued.credential().split("\\.");
-        String other = Issuing.issue(http, "CXSP", "Someone Else").credential().split("\\.")[1];
+        String other = TestCertificates.issue(http, "CXSP", "Someone Else").credential().split("\\.")[1];
         Result result = run(List.of("node", "interop.mjs", BASE_URL, parts[0] + "." + other + "." + parts[2]), 60);
         assertThat(result.exit()).isNotZero();
         assertThat(result.output()).contains("signature verification failed");

@@ -19,7 +19,7 @@ import org.certregistry.verifier.keys.JwksKeySource;
 import org.certregistry.verifier.status.BitstringStatusList;
 import org.certregistry.verifier.status.SignedStatusListSource;
 import org.certregistry.verifier.status.StatusLookup;
-import org.certregistry.web.support.Issuing;
+import org.certregistry.web.support.TestCertificates;
 import org.certregistry.web.support.RegistryIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,7 +76,7 @@ class StatusListEndToEndTest extends RegistryIntegrationTest {
 
     @Test
     void theListIsSignedServedWithAStrongEtagAndRevocationSetsItsBitAtOnce() throws Exception {
-        Issuing.Issued issued = Issuing.issue(http, "CCXP", "Ada Lovelace");
+        TestCertificates.Issued issued = TestCertificates.issue(http, "CCXP", "Ada Lovelace");
         Entry entry = entry(issued.credential());
         assertThat(entry.listUrl()).startsWith(BASE_URL + "/status/");
 
@@ -104,7 +104,7 @@ class StatusListEndToEndTest extends RegistryIntegrationTest {
             .isInstanceOf(StatusLookup.Clear.class);
         assertThat(cli(issued.credential())).isEqualTo(VerifyCommand.VALID);
 
-        Issuing.revoke(http, issued.number());
+        TestCertificates.revoke(http, issued.number());
 
         // the very next request shows it: new ETag, the bit set, every path says revoked
         http.get().uri(entry.listUrl()).header(HttpHeaders.IF_NONE_MATCH, etag).exchange().expectStatus().isOk()
@@ -119,8 +119,8 @@ class StatusListEndToEndTest extends RegistryIntegrationTest {
 
     @Test
     void eachAwardingBodyHasItsOwnListSignedAsThatIssuer() throws Exception {
-        Entry ccxp = entry(Issuing.issue(http, "CCXP", "Grace Hopper").credential());
-        Entry cxsp = entry(Issuing.issue(http, "CXSP", "Katherine Johnson").credential());
+        Entry ccxp = entry(TestCertificates.issue(http, "CCXP", "Grace Hopper").credential());
+        Entry cxsp = entry(TestCertificates.issue(http, "CXSP", "Katherine Johnson").credential());
         assertThat(ccxp.listUrl()).isNotEqualTo(cxsp.listUrl());
         for (Entry e : new Entry[] {ccxp, cxsp}) {
             String jwt = http.get().uri(e.listUrl()).exchange().expectStatus().isOk().expectBody(String.class)

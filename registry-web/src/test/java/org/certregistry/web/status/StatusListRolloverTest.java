@@ -3,7 +3,7 @@ package org.certregistry.web.status;
 import java.util.Map;
 
 import com.nimbusds.jwt.SignedJWT;
-import org.certregistry.web.support.Issuing;
+import org.certregistry.web.support.TestCertificates;
 import org.certregistry.web.support.OwnPort;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,8 +40,8 @@ class StatusListRolloverTest {
 
     @Test
     void aFullListIsFollowedByANewOneOfTheSameIssuer() throws Exception {
-        String first = listOf(Issuing.issue(http, "CCXP", "First In List").credential());
-        String second = listOf(Issuing.issue(http, "CCXP", "Second In List").credential());
+        String first = listOf(TestCertificates.issue(http, "CCXP", "First In List").credential());
+        String second = listOf(TestCertificates.issue(http, "CCXP", "Second In List").credential());
         assertThat(second).isNotEqualTo(first);
         for (String list : new String[] {first, second}) {
             String jwt = http.get().uri(list).exchange().expectStatus().isOk().expectBody(String.class).returnResult()

@@ -15,6 +15,12 @@ public final class BlockingAllowances implements BlockHoundIntegration {
             .allowBlockingCallsInside("org.springframework.test.web.reactive.server.WiretapConnector", "connect")
             // Spring Security masks each CSRF token with SecureRandom bytes (a buffered /dev/urandom read) inline
             .allowBlockingCallsInside("org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler",
-                    "createXoredCsrfToken");
+                    "createXoredCsrfToken")
+            // hands a document to the decoder's own executor: a queue lock held for nanoseconds, never a wait for work
+            .allowBlockingCallsInside("org.certregistry.verifier.document.DocumentDecoder", "decode")
+            // Jackson builds a type's deserializer once under a lock; concurrent first requests wait on it briefly
+            .allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer")
+            // the test client draws a multipart boundary from SecureRandom when a test posts a form with a file
+            .allowBlockingCallsInside("org.springframework.util.MimeTypeUtils", "generateMultipartBoundary");
     }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
@@ -39,6 +40,20 @@ public final class Browser {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /**
+     * Lays pages out {@code width} CSS pixels wide, as a phone does, from now on in this tab: a headless Chromium
+     * window is never narrower than 500 pixels, whatever {@link #open} asks. {@code 0} goes back to the window's width.
+     */
+    public static void emulateWidth(ChromeDriver driver, int width) {
+        if (width == 0) {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+        else {
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", true));
+        }
     }
 
     /** Saves a screenshot of the current page as {@code target/screenshots/<name>.png}. */

@@ -24,6 +24,10 @@ public abstract class RegistryIntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         OwnPort.register(registry, PORT);
+        // dozens of test classes share this context and search or verify from one address: the per-client limits
+        // are for strangers (RateLimitFilterTest and MetricsTest test them with their own settings)
+        registry.add("registry.rate-limit.limits.search.burst", () -> 100_000);
+        registry.add("registry.rate-limit.limits.verification.burst", () -> 100_000);
     }
 
 }

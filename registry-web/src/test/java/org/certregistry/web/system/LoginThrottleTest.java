@@ -6,13 +6,23 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
+import org.certregistry.web.support.RegistryIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Failed logins per user name and client: free at first, then exponentially longer lock-outs. */
-class LoginThrottleTest {
+/**
+ * Login attempts per user name and client, counted in PostgreSQL before the password is checked:
+ * free at first, then exponentially longer lock-outs, seen by every instance.
+ */
+class LoginThrottleTest extends RegistryIntegrationTest {
 
     /** A clock the test moves. */
     static final class MovableClock extends Clock {
@@ -35,53 +45,100 @@ class LoginThrottleTest {
         }
     }
 
-    MovableClock clock = new MovableClock();
+    @Autowired
+    DatabaseClient db;
 
-    LoginThrottle throttle = new LoginThrottle(new SecurityProperties(List.of(),
-            new SecurityProperties.LoginThrottle(3, Duration.ofSeconds(1), Duration.ofMinutes(15))), clock);
+    final MovableClock clock = new MovableClock();
+    final String user = "user-" + UUID.randomUUID();
+    private final List<LoginThrottle> instances = new java.util.ArrayList<>();
+
+    LoginThrottle instance() {
+        LoginThrottle throttle = new LoginThrottle(new SecurityProperties(List.of(),
+                new SecurityProperties.LoginThrottle(3, Duration.ofSeconds(1), Duration.ofMinutes(15), 2, 2)), db, clock);
+        instances.add(throttle);
+        return throttle;
+    }
+
+    @AfterEach
+    void stopInstances() {
+        instances.forEach(LoginThrottle::destroy);
+    }
+
+    static Optional<Duration> admit(LoginThrottle throttle, String user, String client) {
+        return throttle.admit(user, client).block(Duration.ofSeconds(10));
+    }
 
     @Test
-    void theFirstThreeFailuresCostNothingThenTheLockOutDoublesEachTime() {
-        for (int i = 0; i < 3; i++) {
-            throttle.failed("admin", "10.0.0.1");
-            assertThat(throttle.lockedFor("admin", "10.0.0.1")).isEmpty();
+    void theFirstFourAttemptsAreCheckedThenEachCheckedAttemptLocksOutTwiceAsLong() {
+        LoginThrottle throttle = instance();
+        for (int i = 0; i < 4; i++) {
+            assertThat(admit(throttle, user, "10.0.0.1")).as("attempt " + (i + 1)).isEmpty();
         }
-        throttle.failed("admin", "10.0.0.1");
-        assertThat(throttle.lockedFor("admin", "10.0.0.1")).contains(Duration.ofSeconds(1));
-        throttle.failed("admin", "10.0.0.1");
-        assertThat(throttle.lockedFor("admin", "10.0.0.1")).contains(Duration.ofSeconds(2));
-        throttle.failed("admin", "10.0.0.1");
-        assertThat(throttle.lockedFor("admin", "10.0.0.1")).contains(Duration.ofSeconds(4));
-        clock.now = clock.now.plusSeconds(4);
-        assertThat(throttle.lockedFor("admin", "10.0.0.1")).isEmpty();
+        // the fourth was counted as a failure before its check: the pair is locked already
+        assertThat(admit(throttle, user, "10.0.0.1")).contains(Duration.ofSeconds(1));
+        clock.now = clock.now.plusSeconds(1);
+        assertThat(admit(throttle, user, "10.0.0.1")).isEmpty();
+        assertThat(admit(throttle, user, "10.0.0.1")).contains(Duration.ofSeconds(2));
+        clock.now = clock.now.plusSeconds(2);
+        assertThat(admit(throttle, user, "10.0.0.1")).isEmpty();
+        assertThat(admit(throttle, user, "10.0.0.1")).contains(Duration.ofSeconds(4));
     }
 
     @Test
     void theLockOutNeverExceedsTheMaximum() {
+        LoginThrottle throttle = instance();
+        Optional<Duration> locked = Optional.empty();
         for (int i = 0; i < 40; i++) {
-            throttle.failed("admin", "10.0.0.1");
+            locked = admit(throttle, user, "10.0.0.1");
+            locked.ifPresent(wait -> clock.now = clock.now.plus(wait));
         }
-        assertThat(throttle.lockedFor("admin", "10.0.0.1")).contains(Duration.ofMinutes(15));
+        admit(throttle, user, "10.0.0.1");
+        assertThat(admit(throttle, user, "10.0.0.1")).contains(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void fortySimultaneousAttemptsGetOnlyTheFreeOnesAndOneMoreChecked() {
+        LoginThrottle throttle = instance();
+        List<Optional<Duration>> answers = Flux.range(0, 40)
+            .flatMap(i -> throttle.admit(user, "10.0.0.9"), 40)
+            .collectList().block(Duration.ofSeconds(30));
+        assertThat(answers).hasSize(40);
+        assertThat(answers.stream().filter(Optional::isEmpty)).as("attempts let through to a password check").hasSize(4);
+    }
+
+    @Test
+    void failuresCountedOnOneInstanceLockTheOtherOut() {
+        LoginThrottle first = instance();
+        LoginThrottle second = instance();
+        for (int i = 0; i < 4; i++) {
+            admit(first, user, "10.0.0.1");
+        }
+        assertThat(admit(second, user, "10.0.0.1")).contains(Duration.ofSeconds(1));
+        Long rows = db.sql("SELECT count(*) FROM login_attempt WHERE user_name = :u").bind("u", user)
+            .map(r -> r.get(0, Long.class)).one().block();
+        assertThat(rows).isEqualTo(1);
     }
 
     @Test
     void anotherClientOrAnotherUserNameIsNotLockedOut() {
+        LoginThrottle throttle = instance();
         for (int i = 0; i < 5; i++) {
-            throttle.failed("admin", "10.0.0.1");
+            admit(throttle, user, "10.0.0.1");
         }
-        assertThat(throttle.lockedFor("admin", "10.0.0.1")).isPresent();
-        assertThat(throttle.lockedFor("ADMIN", "10.0.0.1")).as("user names are case-insensitive").isPresent();
-        assertThat(throttle.lockedFor("admin", "10.0.0.2")).isEmpty();
-        assertThat(throttle.lockedFor("auditor", "10.0.0.1")).isEmpty();
+        assertThat(admit(throttle, user.toUpperCase(), "10.0.0.1")).as("user names are case-insensitive").isPresent();
+        assertThat(admit(throttle, user, "10.0.0.2")).isEmpty();
+        assertThat(admit(throttle, user + "-other", "10.0.0.1")).isEmpty();
     }
 
     @Test
-    void aSuccessfulLoginForgetsThePastFailures() {
-        for (int i = 0; i < 3; i++) {
-            throttle.failed("admin", "10.0.0.1");
+    void aSuccessfulLoginForgetsThePastAttempts() {
+        LoginThrottle throttle = instance();
+        for (int i = 0; i < 4; i++) {
+            admit(throttle, user, "10.0.0.1");
         }
-        throttle.succeeded("admin", "10.0.0.1");
-        throttle.failed("admin", "10.0.0.1");
-        assertThat(throttle.lockedFor("admin", "10.0.0.1")).isEmpty();
+        throttle.succeeded(user, "10.0.0.1").block(Duration.ofSeconds(10));
+        for (int i = 0; i < 4; i++) {
+            assertThat(admit(throttle, user, "10.0.0.1")).isEmpty();
+        }
     }
 }

@@ -2,7 +2,7 @@ package org.certregistry.web.verification;
 
 import org.certregistry.web.certificate.CertificateRepository;
 import org.certregistry.web.support.Documents;
-import org.certregistry.web.support.Issuing;
+import org.certregistry.web.support.TestCertificates;
 import org.certregistry.web.support.OwnPort;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,11 +42,11 @@ class DatabaseDownVerificationTest {
 
     @Test
     void aGenuineCredentialIsUndeterminedWhileTheDatabaseIsDownAndAForgeryStillInvalid() {
-        Issuing.Issued issued = Issuing.issue(http, "CCXP", "Database Outage");
+        TestCertificates.Issued issued = TestCertificates.issue(http, "CCXP", "Database Outage");
         byte[] pdf = http.get().uri(issued.holderUrl() + "/certificate.pdf").exchange().expectBody(byte[].class)
             .returnResult().getResponseBody();
         doReturn(Mono.error(new DataAccessResourceFailureException("connection refused")))
-            .when(certificates).findByNumber(anyString());
+            .when(certificates).findWithCurrentCredential(anyString());
 
         http.post().uri("/api/v1/verifications").contentType(MediaType.TEXT_PLAIN).bodyValue(issued.credential()).exchange()
             .expectStatus().isOk().expectBody()

@@ -6,7 +6,8 @@ import java.io.ByteArrayOutputStream;
 import javax.imageio.ImageIO;
 
 import org.certregistry.web.support.Documents;
-import org.certregistry.web.support.Issuing;
+import org.certregistry.web.support.HostileImages;
+import org.certregistry.web.support.TestCertificates;
 import org.certregistry.web.support.RegistryIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +34,7 @@ class VerificationDocumentsTest extends RegistryIntegrationTest {
         return http.post().uri("/api/v1/verifications").contentType(type).bodyValue(body).exchange();
     }
 
-    byte[] pdf(Issuing.Issued issued) {
+    byte[] pdf(TestCertificates.Issued issued) {
         return http.get().uri(issued.holderUrl() + "/certificate.pdf").exchange().expectStatus().isOk()
             .expectBody(byte[].class).returnResult().getResponseBody();
     }
@@ -48,7 +49,7 @@ class VerificationDocumentsTest extends RegistryIntegrationTest {
 
     @Test
     void theHoldersPdfVerifiesWithTheDocumentCheckFirst() {
-        Issuing.Issued issued = Issuing.issue(http, "CCXP", "Émilie du Châtelet");
+        TestCertificates.Issued issued = TestCertificates.issue(http, "CCXP", "Émilie du Châtelet");
         verify(MediaType.APPLICATION_PDF, pdf(issued)).expectStatus().isOk().expectBody()
             .jsonPath("$.verdict").isEqualTo("VALID")
             .jsonPath("$.checks[0].check").isEqualTo("document")
@@ -58,7 +59,7 @@ class VerificationDocumentsTest extends RegistryIntegrationTest {
 
     @Test
     void aPhotoOfTheQrCodeVerifiesAsPngAndJpeg() throws Exception {
-        Issuing.Issued issued = Issuing.issue(http, "CXSP", "Hypatia of Alexandria");
+        TestCertificates.Issued issued = TestCertificates.issue(http, "CXSP", "Hypatia of Alexandria");
         BufferedImage page = Documents.firstPage(pdf(issued), 300);
         for (String format : new String[] {"png", "jpg"}) {
             verify(format.equals("png") ? MediaType.IMAGE_PNG : MediaType.IMAGE_JPEG, image(page, format))
@@ -70,21 +71,21 @@ class VerificationDocumentsTest extends RegistryIntegrationTest {
 
     @Test
     void aRevokedCertificatesPdfIsRevoked() {
-        Issuing.Issued issued = Issuing.issue(http, "CCXP", "Revoked Person");
+        TestCertificates.Issued issued = TestCertificates.issue(http, "CCXP", "Revoked Person");
         byte[] pdf = pdf(issued);
-        Issuing.revoke(http, issued.number());
+        TestCertificates.revoke(http, issued.number());
         verify(MediaType.APPLICATION_PDF, pdf).expectStatus().isOk().expectBody().jsonPath("$.verdict").isEqualTo("REVOKED");
     }
 
     @Test
     void aRepeatedCredentialIsAnsweredFromTheSignatureCacheButItsStatusIsReadAgain() {
-        Issuing.Issued issued = Issuing.issue(http, "CCXP", "Repeat Visitor");
+        TestCertificates.Issued issued = TestCertificates.issue(http, "CCXP", "Repeat Visitor");
         long before = signatures.size();
         verify(MediaType.TEXT_PLAIN, issued.credential().getBytes()).expectBody().jsonPath("$.verdict").isEqualTo("VALID");
         assertThat(signatures.size()).isEqualTo(before + 1);
         verify(MediaType.TEXT_PLAIN, issued.credential().getBytes()).expectBody().jsonPath("$.verdict").isEqualTo("VALID");
         assertThat(signatures.size()).isEqualTo(before + 1);
-        Issuing.revoke(http, issued.number());
+        TestCertificates.revoke(http, issued.number());
         verify(MediaType.TEXT_PLAIN, issued.credential().getBytes()).expectBody().jsonPath("$.verdict").isEqualTo("REVOKED");
     }
 
@@ -97,7 +98,7 @@ class VerificationDocumentsTest extends RegistryIntegrationTest {
             .expectStatus().isEqualTo(422).expectBody().jsonPath("$.checks[0].message").value(m ->
                     assertThat((String) m).contains("No QR code"));
         // a PDF sent as an image is not what it claims
-        Issuing.Issued issued = Issuing.issue(http, "CCXP", "Type Confusion");
+        TestCertificates.Issued issued = TestCertificates.issue(http, "CCXP", "Type Confusion");
         verify(MediaType.IMAGE_PNG, pdf(issued)).expectStatus().isEqualTo(422);
     }
 
@@ -119,12 +120,29 @@ class VerificationDocumentsTest extends RegistryIntegrationTest {
     }
 
     @Test
-    void theCurrentCredentialIsPublishedByNumber() {
-        Issuing.Issued issued = Issuing.issue(http, "CCXP", "Current Version");
-        http.get().uri("/api/v1/certificates/{n}/credential", issued.number()).exchange()
+    void theCurrentCredentialIsPublishedByNumber() throws Exception {
+        TestCertificates.Issued issued = TestCertificates.issue(http, "CCXP", "Current Version");
+        String published = http.get().uri("/api/v1/certificates/{n}/credential", issued.number()).exchange()
             .expectStatus().isOk()
             .expectHeader().contentType("application/jwt")
-            .expectBody(String.class).isEqualTo(issued.credential());
+            .expectBody(String.class).returnResult().getResponseBody();
+        // the public copy: the same credential without the holder's hashed e-mail (PublicCredentialTest)
+        var claims = com.nimbusds.jwt.SignedJWT.parse(published).getJWTClaimsSet();
+        var original = com.nimbusds.jwt.SignedJWT.parse(issued.credential()).getJWTClaimsSet();
+        assertThat(claims.getJWTID()).isEqualTo(original.getJWTID());
+        assertThat(claims.getNotBeforeTime()).isEqualTo(original.getNotBeforeTime());
+        assertThat(claims.getExpirationTime()).isEqualTo(original.getExpirationTime());
+        assertThat(claims.getClaim("credentialStatus")).isEqualTo(original.getClaim("credentialStatus"));
         http.get().uri("/api/v1/certificates/{n}/credential", "CCXP-000-000-000").exchange().expectStatus().is4xxClientError();
+    }
+
+    @Test
+    void aPictureTooCostlyToReadIsUndeterminedWithTheReasonNotInvalid() {
+        // 15 x 15 QR finder patterns: zxing's multi-code reader would try every triple; the decoder refuses it first
+        verify(MediaType.IMAGE_PNG, HostileImages.finderGrid(15)).expectStatus().isOk().expectBody()
+            .jsonPath("$.verdict").isEqualTo("UNDETERMINED")
+            .jsonPath("$.checks[0].check").isEqualTo("document")
+            .jsonPath("$.checks[0].outcome").isEqualTo("UNAVAILABLE")
+            .jsonPath("$.checks[0].message").value(m -> assertThat((String) m).contains("QR finder patterns"));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.certregistry.verifier.CheckName;
 import org.certregistry.verifier.CheckResult;
 
 /**
@@ -18,8 +19,8 @@ public final class CredentialShapeCheck implements Check {
     static final String VC_CONTEXT = "https://www.w3.org/ns/credentials/v2";
 
     @Override
-    public String name() {
-        return "credential";
+    public CheckName name() {
+        return CheckName.CREDENTIAL;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Set;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import org.certregistry.verifier.CheckName;
 import org.certregistry.verifier.CheckResult;
 
 /**
@@ -24,8 +25,8 @@ public final class HeaderCheck implements Check {
     }
 
     @Override
-    public String name() {
-        return "header";
+    public CheckName name() {
+        return CheckName.HEADER;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import org.certregistry.verifier.CheckName;
 import org.certregistry.verifier.CheckResult;
 
 /** The credential names a trusted issuer, and {@code iss} agrees with {@code issuer.id}. */
@@ -11,17 +12,13 @@ public final class IssuerCheck implements Check {
 
     private final Predicate<String> trustedIssuers;
 
-    public IssuerCheck(Set<String> trustedIssuers) {
-        this(Set.copyOf(trustedIssuers)::contains);
-    }
-
     public IssuerCheck(Predicate<String> trustedIssuers) {
         this.trustedIssuers = trustedIssuers;
     }
 
     @Override
-    public String name() {
-        return "issuer";
+    public CheckName name() {
+        return CheckName.ISSUER;
     }
 
     @Override

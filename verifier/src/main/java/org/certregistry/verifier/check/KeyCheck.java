@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.KeyUse;
+import org.certregistry.verifier.CheckName;
 import org.certregistry.verifier.CheckResult;
 import org.certregistry.verifier.keys.KeyLookup;
 import org.certregistry.verifier.keys.KeySource;
@@ -20,8 +21,8 @@ public final class KeyCheck implements Check {
     }
 
     @Override
-    public String name() {
-        return "key";
+    public CheckName name() {
+        return CheckName.KEY;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.certregistry.verifier.check;
 
+import org.certregistry.verifier.CheckName;
 import org.certregistry.verifier.CheckResult;
 import org.certregistry.verifier.Verdict;
 import org.certregistry.verifier.registry.RegistryLookup;
@@ -15,8 +16,8 @@ public final class RegistryCheck implements Check {
     }
 
     @Override
-    public String name() {
-        return "registry";
+    public CheckName name() {
+        return CheckName.REGISTRY;
     }
 
     @Override
@@ -44,6 +45,10 @@ public final class RegistryCheck implements Check {
         if (lookup instanceof RegistryLookup.Superseded s) {
             return CheckResult.failed(name(), "A renewal replaced this version of certificate " + number
                     + "; the current one is at " + s.currentUrl() + ".", Verdict.SUPERSEDED);
+        }
+        if (lookup instanceof RegistryLookup.Lapsed) {
+            return CheckResult.failed(name(), "The registry shows certificate " + number + " as lapsed: it expired and was "
+                    + "not renewed within the program's grace period.", Verdict.LAPSED);
         }
         if (lookup instanceof RegistryLookup.Unknown) {
             return CheckResult.failed(name(), "The registry has no certificate " + number + ".");

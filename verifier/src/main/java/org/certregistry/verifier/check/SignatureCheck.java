@@ -21,6 +21,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
+import org.certregistry.verifier.CheckName;
 import org.certregistry.verifier.CheckResult;
 import org.certregistry.verifier.SignatureCache;
 
@@ -30,18 +31,14 @@ public final class SignatureCheck implements Check {
     private final Provider provider;
     private final SignatureCache cache;
 
-    public SignatureCheck(Provider provider) {
-        this(provider, SignatureCache.NONE);
-    }
-
     public SignatureCheck(Provider provider, SignatureCache cache) {
         this.provider = provider;
         this.cache = cache == null ? SignatureCache.NONE : cache;
     }
 
     @Override
-    public String name() {
-        return "signature";
+    public CheckName name() {
+        return CheckName.SIGNATURE;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.certregistry.verifier.check;
 
 import java.util.Map;
 
+import org.certregistry.verifier.CheckName;
 import org.certregistry.verifier.CheckResult;
 import org.certregistry.verifier.Verdict;
 import org.certregistry.verifier.status.StatusLookup;
@@ -17,8 +18,8 @@ public final class StatusListCheck implements Check {
     }
 
     @Override
-    public String name() {
-        return "status";
+    public CheckName name() {
+        return CheckName.STATUS;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import org.certregistry.verifier.CheckName;
 import org.certregistry.verifier.CheckResult;
 import org.certregistry.verifier.Verdict;
 
@@ -23,8 +24,8 @@ public final class ValidityWindowCheck implements Check {
     }
 
     @Override
-    public String name() {
-        return "validity";
+    public CheckName name() {
+        return CheckName.VALIDITY;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.text.ParseException;
 import java.util.Base64;
 
 import com.nimbusds.jwt.SignedJWT;
+import org.certregistry.verifier.CheckName;
 import org.certregistry.verifier.CheckResult;
 
 /** The input is a compact JWS of sane size whose header and payload are JSON objects. */
@@ -16,8 +17,8 @@ public final class WellFormedCheck implements Check {
     static final int MAX_JSON_DEPTH = 16;
 
     @Override
-    public String name() {
-        return "format";
+    public CheckName name() {
+        return CheckName.FORMAT;
     }
 
     @Override
@@ -27,6 +28,13 @@ public final class WellFormedCheck implements Check {
 
     @Override
     public CheckResult run(PresentedCredential credential) {
+        if (credential.format() == null) {
+            credential.format(parse(credential));
+        }
+        return credential.format();
+    }
+
+    private CheckResult parse(PresentedCredential credential) {
         String token = credential.token();
         if (token == null || token.isBlank()) {
             return CheckResult.failed(name(), "No credential was given.");

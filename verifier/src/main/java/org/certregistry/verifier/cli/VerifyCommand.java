@@ -22,6 +22,8 @@ import org.certregistry.verifier.CredentialSummary;
 import org.certregistry.verifier.Verdict;
 import org.certregistry.verifier.VerificationReport;
 import org.certregistry.verifier.Verifier;
+import org.certregistry.verifier.document.DocumentDecoder;
+import org.certregistry.verifier.document.DocumentLimits;
 import org.certregistry.verifier.document.DocumentReader;
 import org.certregistry.verifier.document.DocumentVerifier;
 import org.certregistry.verifier.fetch.FileCache;
@@ -47,6 +49,7 @@ public final class VerifyCommand {
 
     static final String USAGE_TEXT = """
             usage: verify [--registry URL] [--jwks URL|FILE] [--offline] [--json] [--cache DIR] FILE|JWT|-
+                   verify --receipt [--registry URL] [--jwks URL|FILE] FILE|JWT|-
               FILE       a PDF certificate, a PNG/JPEG picture of its QR code, or a file holding the JWT
               JWT        the credential itself (a compact JWT); '-' reads it from standard input
               --registry the registry you trust (default: $CERTREGISTRY_URL, else the --jwks URL's site,
@@ -55,6 +58,7 @@ public final class VerifyCommand {
               --offline  use only the cached key set and status lists (no network); the report says how old they are
               --json     print the report as JSON
               --cache    where fetched keys and status lists are kept for --offline (default ~/.cache/certregistry-verify)
+              --receipt  check a bulk-verification receipt (from /verify/batch) instead: signed by the registry, unchanged
             exit: 0 valid, 1 invalid/revoked/suspended/superseded/expired, 2 could not decide, 64 usage error
             """;
 
@@ -85,7 +89,7 @@ public final class VerifyCommand {
     }
 
     /** Options as parsed. */
-    record Options(String registry, String jwks, boolean offline, boolean json, Path cache, String input) {
+    record Options(String registry, String jwks, boolean offline, boolean json, Path cache, String input, boolean receipt) {
     }
 
     public int run(String[] args) {
@@ -104,6 +108,9 @@ public final class VerifyCommand {
         }
         try {
             byte[] document = input(options.input());
+            if (options.receipt()) {
+                return ReceiptCommand.check(new String(document, StandardCharsets.UTF_8), keys(options), options.registry(), out);
+            }
             VerificationReport report = verifier(options).verify(document);
             out.print(options.json() ? json(report) : human(report));
             return exitCode(report.verdict());
@@ -131,6 +138,7 @@ public final class VerifyCommand {
         String jwks = null;
         boolean offline = false;
         boolean json = false;
+        boolean receipt = false;
         Path cache = null;
         String input = null;
         for (int i = 0; i < args.length; i++) {
@@ -141,6 +149,7 @@ public final class VerifyCommand {
                 }
                 case "--offline" -> offline = true;
                 case "--json" -> json = true;
+                case "--receipt" -> receipt = true;
                 case "--registry", "--jwks", "--cache" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(arg + " needs a value");
@@ -184,7 +193,7 @@ public final class VerifyCommand {
             throw new IllegalArgumentException("--registry must be an http(s) URL, not " + registry);
         }
         registry = registry.endsWith("/") ? registry.substring(0, registry.length() - 1) : registry;
-        return new Options(registry, jwks, offline, json, cache != null ? cache : FileCache.defaultDirectory(), input);
+        return new Options(registry, jwks, offline, json, cache != null ? cache : FileCache.defaultDirectory(), input, receipt);
     }
 
     private static boolean isUrl(String s) {
@@ -206,19 +215,23 @@ public final class VerifyCommand {
         return input.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The trusted registry's keys: a local JWKS file, or its key set fetched (or cached, offline). */
+    private KeySource keys(Options options) {
+        if (options.jwks() != null && !isUrl(options.jwks())) {
+            return JwksKeySource.file(Path.of(options.jwks()), clock, KEYS_MAX_AGE).underRegistry(options.registry());
+        }
+        FileCache cache = new FileCache(options.cache());
+        Fetcher fetcher = options.offline() ? cache.offline() : cache.recording(HttpFetcher.standard(clock));
+        URI uri = URI.create(options.jwks() != null ? options.jwks() : options.registry() + "/.well-known/jwks.json");
+        return JwksKeySource.url(uri, fetcher, clock, KEYS_MAX_AGE,
+                options.offline() ? KEYS_MAX_STALE_OFFLINE : KEYS_MAX_STALE_ONLINE).underRegistry(options.registry());
+    }
+
     DocumentVerifier verifier(Options options) {
         FileCache cache = new FileCache(options.cache());
         Fetcher network = HttpFetcher.standard(clock);
         Fetcher fetcher = options.offline() ? cache.offline() : cache.recording(network);
-        KeySource keys;
-        if (options.jwks() != null && !isUrl(options.jwks())) {
-            keys = JwksKeySource.file(Path.of(options.jwks()), clock, KEYS_MAX_AGE);
-        }
-        else {
-            URI uri = URI.create(options.jwks() != null ? options.jwks() : options.registry() + "/.well-known/jwks.json");
-            keys = JwksKeySource.url(uri, fetcher, clock, KEYS_MAX_AGE,
-                    options.offline() ? KEYS_MAX_STALE_OFFLINE : KEYS_MAX_STALE_ONLINE);
-        }
+        KeySource keys = keys(options);
         Set<JWSAlgorithm> algorithms = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256);
         Verifier.Builder builder = Verifier.builder()
             .trustedRegistry(options.registry())
@@ -232,8 +245,9 @@ public final class VerifyCommand {
             // suspension and renewal are only in the registry's live answers, never in a cache
             builder.registry(registry);
         }
+        // one reading thread with a hard deadline: a hostile file gets a clear answer (exit 2), not a hang
         return new DocumentVerifier(builder.build(), options.registry(), options.offline() ? null : registry::currentCredential,
-                clock);
+                clock, new DocumentDecoder(DocumentLimits.DEFAULTS, 1, 1));
     }
 
     static String human(VerificationReport report) {
@@ -261,6 +275,7 @@ public final class VerifyCommand {
             case REVOKED -> "revoked by the issuer.";
             case SUSPENDED -> "suspended by the issuer.";
             case SUPERSEDED -> "a renewal replaced this version.";
+            case LAPSED -> "it expired and was not renewed within the grace period: it must be earned again.";
             case EXPIRED -> "its validity window has ended.";
             case NOT_YET_VALID -> "its validity window has not begun.";
             case UNDETERMINED -> "could not be fully checked; it is not confirmed as valid.";
@@ -273,7 +288,7 @@ public final class VerifyCommand {
         List<Object> checks = new ArrayList<>();
         for (CheckResult check : report.checks()) {
             Map<String, Object> c = new LinkedHashMap<>();
-            c.put("check", check.check());
+            c.put("check", check.check().word());
             c.put("outcome", check.outcome().name());
             c.put("message", check.message());
             checks.add(c);

@@ -3,6 +3,7 @@ package org.certregistry.verifier.document;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.certregistry.verifier.CheckName;
 import org.certregistry.verifier.CheckResult;
 import org.certregistry.verifier.Verdict;
 
@@ -14,7 +15,7 @@ import org.certregistry.verifier.Verdict;
 public final class DocumentCheck {
 
     /** The name of the check in reports. */
-    public static final String NAME = "document";
+    public static final CheckName NAME = CheckName.DOCUMENT;
 
     private final String registryBaseUrl;
 
@@ -37,6 +38,15 @@ public final class DocumentCheck {
         }
         String number = qrText.substring(prefix.length());
         return number.matches("[A-Za-z0-9-]{1,40}") ? number.toUpperCase(Locale.ROOT) : null;
+    }
+
+    /**
+     * A document that could not be read: not a certificate (INVALID), or refused for what reading it
+     * would cost (a limit, the deadline, a busy server: UNDETERMINED, since nothing was learnt of it).
+     */
+    public CheckResult unreadable(ReadDocument document) {
+        return document.refusedForCost() ? CheckResult.unavailable(NAME, document.problem())
+                : CheckResult.failed(NAME, document.problem());
     }
 
     /** A QR code that is not this registry's verification URL: the document points elsewhere. */

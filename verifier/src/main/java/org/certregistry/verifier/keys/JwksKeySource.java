@@ -25,6 +25,12 @@ import org.certregistry.verifier.fetch.HttpFetcher;
  * than {@code maxStale}; after that the lookup is {@link KeyLookup.Unavailable}, never a guess.
  * An unknown {@code kid} triggers one early refresh (at most every {@code maxAge / 10}), so a
  * rotation is picked up without waiting. Only public keys are kept; thread-safe.
+ *
+ * <p>Key ids: tokens name their key by URL ({@code https://registry.example/keys/dev-es256-1}),
+ * and the JWKS lists it under the same string. A token signed before key URLs names the bare
+ * {@code dev-es256-1}; it matches the JWKS entry whose URL kid lies under the trusted registry's
+ * {@code /keys/} and ends with that name. A URL kid outside the trusted registry is refused at
+ * once (no refresh, no fetch): the key set is the only place keys come from, never the URL a token names.
  */
 public final class JwksKeySource implements KeySource {
 
@@ -36,6 +42,7 @@ public final class JwksKeySource implements KeySource {
     private final Duration maxAge;
     private final Duration maxStale;
     private final Object refreshLock = new Object();
+    private final String registryBase;
     private volatile Cached cached;
 
     private record Cached(JWKSet keys, Instant fetchedAt, Instant checkedAt, boolean fromCache) {
@@ -47,6 +54,12 @@ public final class JwksKeySource implements KeySource {
     }
 
     private JwksKeySource(String description, Loader loader, Clock clock, Duration maxAge, Duration maxStale) {
+        this(description, loader, clock, maxAge, maxStale, null);
+    }
+
+    private JwksKeySource(String description, Loader loader, Clock clock, Duration maxAge, Duration maxStale,
+            String registryBase) {
+        this.registryBase = registryBase == null ? null : trimSlash(registryBase);
         this.description = description;
         this.loader = loader;
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -95,32 +108,68 @@ public final class JwksKeySource implements KeySource {
             throw new IllegalArgumentException("maxStale must be at least maxAge");
         }
         return new JwksKeySource(uri.toString(), () -> fetcher.fetch(uri, "application/jwk-set+json, application/json"),
-                clock, maxAge, maxStale);
+                clock, maxAge, maxStale, uri.getScheme() + "://" + uri.getRawAuthority());
+    }
+
+    /**
+     * This key set as the trusted registry's ({@code https://registry.example}): URL kids must lie
+     * under it, and bare-name kids of older tokens match its {@code /keys/<name>} entries.
+     */
+    public JwksKeySource underRegistry(String registryBaseUrl) {
+        JwksKeySource source = new JwksKeySource(description, loader, clock, maxAge, maxStale,
+                java.util.Objects.requireNonNull(registryBaseUrl, "registryBaseUrl"));
+        source.cached = cached;
+        return source;
     }
 
     @Override
     public KeyLookup find(String keyId) {
+        if (keyId == null) {
+            return new KeyLookup.Missing(description);
+        }
+        if (isUrl(keyId) && registryBase != null && !keyId.startsWith(registryBase + "/")) {
+            return new KeyLookup.Missing("keys are taken only from " + registryBase + "'s key set, and " + keyId
+                    + " lies outside it");
+        }
         Cached keys;
         try {
             keys = current(false);
-            if (keys.keys().getKeyByKeyId(keyId) == null) {
+            if (match(keys.keys(), keyId) == null) {
                 keys = current(true);
             }
         }
         catch (FetchException ex) {
             return new KeyLookup.Unavailable("The issuer's keys could not be read (" + ex.getMessage() + ")");
         }
-        JWK key = keys.keys().getKeyByKeyId(keyId);
+        JWK key = match(keys.keys(), keyId);
         if (key == null) {
             return new KeyLookup.Missing(describe(keys));
         }
         return new KeyLookup.Found(key, describe(keys));
     }
 
-    /** When the key set in use was fetched, if it has been. */
-    public Instant fetchedAt() {
-        Cached c = cached;
-        return c == null ? null : c.fetchedAt();
+    /** The entry named exactly {@code keyId}; for a bare name, the entry {@code <registry>/keys/<name>}. */
+    private JWK match(JWKSet keys, String keyId) {
+        JWK exact = keys.getKeyByKeyId(keyId);
+        if (exact != null || isUrl(keyId) || registryBase == null) {
+            return exact;
+        }
+        String prefix = registryBase + "/keys/";
+        for (JWK key : keys.getKeys()) {
+            String kid = key.getKeyID();
+            if (kid != null && kid.startsWith(prefix) && kid.substring(prefix.length()).equals(keyId)) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isUrl(String keyId) {
+        return keyId.contains("://");
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private String describe(Cached c) {

@@ -30,10 +30,6 @@ public final class HttpRegistrySource implements RegistrySource {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
     }
 
-    public String baseUrl() {
-        return baseUrl;
-    }
-
     @Override
     public RegistryLookup lookup(String certificateNumber, String credentialId, Instant validFrom) {
         if (certificateNumber == null || !certificateNumber.matches("[A-Za-z0-9-]{1,40}")) {
@@ -62,7 +58,7 @@ public final class HttpRegistrySource implements RegistrySource {
         if ("SUSPENDED".equals(status)) {
             return new RegistryLookup.Suspended(null);
         }
-        if (!"VALID".equals(status) && !"EXPIRED".equals(status)) {
+        if (!"VALID".equals(status) && !"EXPIRED".equals(status) && !"LAPSED".equals(status)) {
             return new RegistryLookup.Unavailable("the registry answered an unknown status " + status);
         }
         Instant current;
@@ -75,7 +71,7 @@ public final class HttpRegistrySource implements RegistrySource {
         if (validFrom == null || validFrom.isBefore(current)) {
             return new RegistryLookup.Superseded(page);
         }
-        return new RegistryLookup.Current();
+        return "LAPSED".equals(status) ? new RegistryLookup.Lapsed() : new RegistryLookup.Current();
     }
 
     /** The current signed credential of the certificate with this number, if the registry has one. */

@@ -15,6 +15,10 @@ public sealed interface RegistryLookup {
     record Revoked(String reason) implements RegistryLookup {
     }
 
+    /** This is the current version, but it expired and the program's grace period for renewal is over. */
+    record Lapsed() implements RegistryLookup {
+    }
+
     /** A renewal replaced this version; {@code currentUrl} shows the current one. */
     record Superseded(String currentUrl) implements RegistryLookup {
     }

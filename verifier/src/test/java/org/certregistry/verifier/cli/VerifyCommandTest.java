@@ -162,4 +162,13 @@ class VerifyCommandTest {
         assertThat(run("a.b.c", "d.e.f")).isEqualTo(64);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: verify");
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aHostileFileIsAnsweredQuicklyWithAClearMessageAndExitCodeTwo() throws Exception {
+        // 400 finder patterns in 1.1 KB: ~27 s per zxing multi-code scan before the limits
+        Path png = Files.write(dir.resolve("hostile.png"), TestDocuments.png(TestDocuments.finderGrid(20)));
+        assertThat(run(args(png.toString()))).as(out()).isEqualTo(2);
+        assertThat(out()).contains("UNDETERMINED", "finder patterns", "too costly to read");
+    }
 }

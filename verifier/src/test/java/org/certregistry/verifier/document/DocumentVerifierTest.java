@@ -9,6 +9,7 @@ import java.util.Optional;
 import com.nimbusds.jose.jwk.ECKey;
 import org.certregistry.verifier.Outcome;
 import org.certregistry.verifier.Verdict;
+import org.certregistry.verifier.CheckName;
 import org.certregistry.verifier.VerificationReport;
 import org.certregistry.verifier.Verifier;
 import org.certregistry.verifier.fetch.FetchException;
@@ -47,7 +48,7 @@ class DocumentVerifierTest {
             throw new AssertionError("an embedded credential needs no registry fetch");
         }).verify(TestDocuments.pdf(QR, JWT));
         assertThat(report.verdict()).as(report.checks().toString()).isEqualTo(Verdict.VALID);
-        assertThat(report.checks().get(0).check()).isEqualTo("document");
+        assertThat(report.checks().get(0).check()).isEqualTo(CheckName.DOCUMENT);
         assertThat(report.checks().get(0).message()).contains("embeds its credential", TestCredentials.NUMBER);
     }
 
@@ -104,12 +105,20 @@ class DocumentVerifierTest {
         byte[] pdf = TestDocuments.pdf(QR, JWT);
         byte[][] junk = {new byte[0], "%PDF-1.7 garbage".getBytes(), java.util.Arrays.copyOf(pdf, pdf.length / 2),
             new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0}, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0},
-            new byte[DocumentReader.MAX_DOCUMENT_BYTES + 1], TestDocuments.png(new BufferedImage(50, 50, BufferedImage.TYPE_INT_RGB))};
+            TestDocuments.png(new BufferedImage(50, 50, BufferedImage.TYPE_INT_RGB))};
         for (byte[] bytes : junk) {
             VerificationReport report = verifier.verify(bytes);
             assertThat(report.verdict()).isEqualTo(Verdict.INVALID);
             assertThat(report.checks().get(0).message()).isNotBlank();
         }
+    }
+
+    @Test
+    void aDocumentOverTheSizeLimitIsRefusedUnreadAsUndetermined() {
+        // refused for what reading it would cost, not for what it is: nothing was learnt of it
+        VerificationReport report = verifier().verify(new byte[DocumentReader.MAX_DOCUMENT_BYTES + 1]);
+        assertThat(report.verdict()).isEqualTo(Verdict.UNDETERMINED);
+        assertThat(report.checks().get(0).message()).contains("larger than");
     }
 
     @Test
@@ -137,5 +146,38 @@ class DocumentVerifierTest {
         assertThat(read.kind()).isEqualTo(ReadDocument.Kind.JWT);
         assertThat(read.token()).isEqualTo(JWT);
         assertThat(verifier().verify(JWT.getBytes()).verdict()).isEqualTo(Verdict.VALID);
+    }
+
+    @Test
+    void inStagesAPictureNamesItsCertificateAndTheChecksAskTheSourcesGivenForThatVerification() {
+        DocumentVerifier documents = verifier(number -> {
+            throw new AssertionError("the sources given for this verification answer, not the verifier's own");
+        });
+        Presented presented = documents.present(new DocumentReader().read(TestDocuments.png(TestDocuments.qr(QR, 300))));
+        assertThat(presented).isInstanceOf(Presented.Naming.class);
+        Presented.Naming naming = (Presented.Naming) presented;
+        assertThat(naming.number()).isEqualTo(TestCredentials.NUMBER);
+        assertThat(naming.needsCurrentCredential()).isTrue();
+
+        VerificationReport report = documents.verify(naming, number -> Optional.of(JWT),
+                (issuer, url, index) -> new StatusLookup.Set(url), (n, id, from) -> new RegistryLookup.Revoked(null));
+        assertThat(report.verdict()).as(report.checks().toString()).isEqualTo(Verdict.REVOKED);
+        assertThat(report.checks().get(0).check()).isEqualTo(CheckName.DOCUMENT);
+    }
+
+    @Test
+    void inStagesACredentialIsParsedOnceAndNamesTheNumberItClaims() {
+        Presented presented = verifier().present(new ReadDocument(ReadDocument.Kind.JWT, JWT, null));
+        Presented.Naming naming = (Presented.Naming) presented;
+        assertThat(naming.number()).isEqualTo(TestCredentials.NUMBER);
+        assertThat(naming.credential().jwt()).as("parsed while its number was read").isNotNull();
+        assertThat(naming.needsCurrentCredential()).isFalse();
+    }
+
+    @Test
+    void inStagesAnUnreadableDocumentIsAnsweredWithoutAnyLookup() {
+        Presented presented = verifier().present(new DocumentReader().read("not a document".getBytes()));
+        assertThat(presented).isInstanceOf(Presented.Answered.class);
+        assertThat(((Presented.Answered) presented).report().verdict()).isEqualTo(Verdict.INVALID);
     }
 }

@@ -8,21 +8,28 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.certregistry.issuer.number.CertificateNumber;
 import org.certregistry.web.admin.AdminCertificate;
 import org.certregistry.web.admin.AdminCertificates;
 import org.certregistry.web.admin.IdempotentRequests;
-import org.certregistry.web.certificate.CeuRecord;
 import org.certregistry.web.certificate.Certificate;
 import org.certregistry.web.certificate.CertificateFilter;
-import org.certregistry.web.certificate.CertificateService;
+import org.certregistry.web.certificate.Certificates;
+import org.certregistry.web.certificate.CeuLedger;
+import org.certregistry.web.certificate.CeuRecord;
+import org.certregistry.web.certificate.Issuance;
 import org.certregistry.web.certificate.IssueCertificate;
+import org.certregistry.web.certificate.Lifecycle;
+import org.certregistry.web.certificate.RevocationCategory;
 import org.certregistry.web.certificate.PublicRecord;
 import org.certregistry.web.certificate.PublicRecords;
 import org.certregistry.web.certificate.PublicStatus;
 import org.certregistry.web.certificate.RecordCeus;
 import org.certregistry.web.program.ProgramCatalog;
 import org.certregistry.web.system.InvalidRequestException;
-import org.certregistry.web.system.RegistryProperties;
+import org.certregistry.web.system.Languages;
+import org.certregistry.web.system.RegistryUrls;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,27 +48,38 @@ import tools.jackson.databind.json.JsonMapper;
  * The admin API. Reads are open to ADMIN and AUDITOR, changes to ADMIN only (see
  * {@code AdminSecurity}). Every certificate answer carries its version as an ETag; a change sent
  * with {@code If-Match} is refused with 409 when someone else changed the certificate meanwhile.
+ * Just over 250 lines: one handler per verb of the admin API, each a few lines; splitting by verb
+ * would scatter the shared ETag and problem handling.
  */
 @RestController
 class AdminCertificateController {
 
-    private final CertificateService certificates;
+    private final Certificates certificates;
+    private final Issuance issuance;
+    private final Lifecycle lifecycle;
+    private final CeuLedger ceuLedger;
+    private final RegistryUrls urls;
     private final AdminCertificates admin;
     private final PublicRecords records;
     private final ProgramCatalog programs;
     private final IdempotentRequests idempotent;
-    private final RegistryProperties registry;
     private final JsonMapper json;
     private final Clock clock;
+    private final Languages languages;
 
-    AdminCertificateController(CertificateService certificates, AdminCertificates admin, PublicRecords records,
-            ProgramCatalog programs, IdempotentRequests idempotent, RegistryProperties registry, JsonMapper json, Clock clock) {
+    AdminCertificateController(Certificates certificates, Issuance issuance, Lifecycle lifecycle, CeuLedger ceuLedger,
+            RegistryUrls urls, AdminCertificates admin, PublicRecords records,
+            ProgramCatalog programs, IdempotentRequests idempotent, JsonMapper json, Languages languages, Clock clock) {
+        this.languages = languages;
         this.certificates = certificates;
+        this.issuance = issuance;
+        this.lifecycle = lifecycle;
+        this.ceuLedger = ceuLedger;
+        this.urls = urls;
         this.admin = admin;
         this.records = records;
         this.programs = programs;
         this.idempotent = idempotent;
-        this.registry = registry;
         this.json = json;
         this.clock = clock;
     }
@@ -69,13 +87,27 @@ class AdminCertificateController {
     record HolderInput(String name, String email) {
     }
 
-    record IssueRequest(String program, HolderInput holder, Boolean listed, LocalDate awardedOn) {
+    /** @param language the holder's language ({@code fr}, {@code es}, …: one the registry offers), for their e-mails; optional */
+    record IssueRequest(String program, HolderInput holder, Boolean listed, LocalDate awardedOn, String language) {
     }
 
-    record IssueResponse(String number, PublicRecord certificate, String holderUrl, String verificationUrl, String credential) {
+    /**
+     * The answer to an issuance. {@code holderUrl} is in the first answer only; a replay under the
+     * same {@code Idempotency-Key} has {@code holderUrl} null and says why in {@code holderUrlWithheld}.
+     */
+    record IssueResponse(String number, PublicRecord certificate, String holderUrl, String verificationUrl, String credential,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String holderUrlWithheld) {
+
+        static final String WITHHELD = "The holder's private link is shown only in the first answer to this "
+                + "Idempotency-Key and is stored nowhere; a replay cannot show it again.";
+
+        IssueResponse withoutHolderLink() {
+            return new IssueResponse(number, certificate, null, verificationUrl, credential, WITHHELD);
+        }
     }
 
-    record ActionRequest(String reason) {
+    /** @param publicReason for a revocation: the category the public page shows (issued-in-error, misconduct, …) */
+    record ActionRequest(String reason, String publicReason) {
     }
 
     record CeuRequest(String category, String measure, Integer quantity, LocalDate earnedOn, String description) {
@@ -96,15 +128,15 @@ class AdminCertificateController {
         Instant awarded = request.awardedOn() == null ? null : request.awardedOn().atStartOfDay(ZoneOffset.UTC).toInstant();
         HolderInput holder = request.holder() == null ? new HolderInput(null, null) : request.holder();
         return Mono.fromCallable(() -> IssueCertificate.of(programs, request.program(), holder.name(), holder.email(),
-                    request.listed(), awarded, clock.instant()))
-            .flatMap(command -> certificates.issue(command, actor))
+                    request.listed(), awarded, request.language(), languages, clock.instant()))
+            .flatMap(command -> issuance.issue(command, actor))
             .map(issued -> {
                 String number = issued.certificate().number();
                 IssueResponse body = new IssueResponse(number, records.of(issued.certificate()),
-                        registry.baseUrl() + "/h/" + issued.holderToken(), registry.verificationUrl(number),
-                        issued.credentialJwt());
+                        urls.holderPage(issued.holderToken()), urls.verificationPage(number),
+                        issued.credentialJwt(), null);
                 return new IdempotentRequests.Answer(HttpStatus.CREATED.value(), "/api/v1/certificates/" + number,
-                        json.writeValueAsString(body), false);
+                        json.writeValueAsString(body), json.writeValueAsString(body.withoutHolderLink()), false);
             });
     }
 
@@ -129,55 +161,56 @@ class AdminCertificateController {
     }
 
     @GetMapping("/api/v1/admin/certificates/{number}")
-    Mono<ResponseEntity<AdminCertificate>> get(@PathVariable String number) {
+    Mono<ResponseEntity<AdminCertificate>> get(@PathVariable CertificateNumber number) {
         return admin.find(number).map(AdminCertificateController::withETag);
     }
 
     @GetMapping("/api/v1/admin/certificates/{number}/history")
-    Mono<List<AdminCertificates.HistoryEntry>> history(@PathVariable String number) {
+    Mono<List<AdminCertificates.HistoryEntry>> history(@PathVariable CertificateNumber number) {
         return admin.detail(number).map(AdminCertificates.Detail::history);
     }
 
     @GetMapping("/api/v1/admin/certificates/{number}/ceus")
-    Mono<AdminCertificates.Ceus> ceus(@PathVariable String number) {
+    Mono<AdminCertificates.Ceus> ceus(@PathVariable CertificateNumber number) {
         return admin.detail(number).map(AdminCertificates.Detail::ceus);
     }
 
     @PostMapping(path = "/api/v1/admin/certificates/{number}/ceus", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<CeuRecord>> recordCeus(@PathVariable String number, @RequestBody CeuRequest request, Principal user) {
-        return certificates.findByNumber(number)
+    Mono<ResponseEntity<CeuRecord>> recordCeus(@PathVariable CertificateNumber number, @RequestBody CeuRequest request, Principal user) {
+        return certificates.find(number)
             .map(c -> RecordCeus.of(certificates.program(c).renewal(), request.category(), request.measure(), request.quantity(),
                     request.earnedOn(), request.description()))
-            .flatMap(command -> certificates.recordCeus(number, command, user.getName()))
+            .flatMap(command -> ceuLedger.record(number, command, user.getName()))
             .map(entry -> ResponseEntity.status(HttpStatus.CREATED).body(entry));
     }
 
     @PostMapping("/api/v1/admin/certificates/{number}/revoke")
-    Mono<ResponseEntity<AdminCertificate>> revoke(@PathVariable String number,
+    Mono<ResponseEntity<AdminCertificate>> revoke(@PathVariable CertificateNumber number,
             @RequestBody(required = false) ActionRequest request, @RequestHeader(name = HttpHeaders.IF_MATCH,
                     required = false) String ifMatch, Principal user) {
-        return answer(Mono.defer(() -> certificates.revoke(number, expectedVersion(ifMatch), reason(request), user.getName())));
+        return answer(Mono.defer(() -> lifecycle.revoke(number, expectedVersion(ifMatch), reason(request),
+                RevocationCategory.parse(request == null ? null : request.publicReason()), user.getName())));
     }
 
     @PostMapping("/api/v1/admin/certificates/{number}/suspend")
-    Mono<ResponseEntity<AdminCertificate>> suspend(@PathVariable String number,
+    Mono<ResponseEntity<AdminCertificate>> suspend(@PathVariable CertificateNumber number,
             @RequestBody(required = false) ActionRequest request, @RequestHeader(name = HttpHeaders.IF_MATCH,
                     required = false) String ifMatch, Principal user) {
-        return answer(Mono.defer(() -> certificates.suspend(number, expectedVersion(ifMatch), reason(request), user.getName())));
+        return answer(Mono.defer(() -> lifecycle.suspend(number, expectedVersion(ifMatch), reason(request), user.getName())));
     }
 
     @PostMapping("/api/v1/admin/certificates/{number}/reinstate")
-    Mono<ResponseEntity<AdminCertificate>> reinstate(@PathVariable String number,
+    Mono<ResponseEntity<AdminCertificate>> reinstate(@PathVariable CertificateNumber number,
             @RequestBody(required = false) ActionRequest request, @RequestHeader(name = HttpHeaders.IF_MATCH,
                     required = false) String ifMatch, Principal user) {
         return answer(
-                Mono.defer(() -> certificates.reinstate(number, expectedVersion(ifMatch), reason(request), user.getName())));
+                Mono.defer(() -> lifecycle.reinstate(number, expectedVersion(ifMatch), reason(request), user.getName())));
     }
 
     @PostMapping("/api/v1/admin/certificates/{number}/renew")
-    Mono<ResponseEntity<AdminCertificate>> renew(@PathVariable String number,
+    Mono<ResponseEntity<AdminCertificate>> renew(@PathVariable CertificateNumber number,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Principal user) {
-        return answer(Mono.defer(() -> certificates.renew(number, expectedVersion(ifMatch), user.getName())));
+        return answer(Mono.defer(() -> lifecycle.renew(number, expectedVersion(ifMatch), user.getName())));
     }
 
     private Mono<ResponseEntity<AdminCertificate>> answer(Mono<Certificate> change) {

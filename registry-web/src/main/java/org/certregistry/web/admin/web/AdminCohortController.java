@@ -8,12 +8,13 @@ import org.certregistry.web.admin.Cohort;
 import org.certregistry.web.admin.CohortFile;
 import org.certregistry.web.admin.CohortNotFoundException;
 import org.certregistry.web.admin.Cohorts;
+import org.certregistry.web.system.PayloadTooLargeException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.certregistry.web.system.web.PayloadTooLargeException;
+import org.certregistry.web.system.DatabaseDeadline;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,15 +27,17 @@ import reactor.core.publisher.Mono;
 class AdminCohortController {
 
     private final Cohorts cohorts;
+    private final DatabaseDeadline deadline;
 
-    AdminCohortController(Cohorts cohorts) {
+    AdminCohortController(Cohorts cohorts, DatabaseDeadline deadline) {
         this.cohorts = cohorts;
+        this.deadline = deadline;
     }
 
     record Report(UUID id, String fileName, int goodRows, List<CohortFile.BadRow> badRows, Cohort.Progress progress) {
 
         static Report of(Cohort c) {
-            return new Report(c.id(), c.fileName(), c.file().rows().size(), c.file().badRows(), c.snapshot());
+            return new Report(c.id(), c.fileName(), c.goodRows(), c.badRows(), c.progress());
         }
     }
 
@@ -50,20 +53,25 @@ class AdminCohortController {
     }
 
     @PostMapping("/api/v1/admin/cohorts/{id}/issue")
-    ResponseEntity<Report> issue(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean goodRowsOnly,
+    Mono<ResponseEntity<Report>> issue(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean goodRowsOnly,
             Principal user) {
-        Cohort cohort = cohorts.find(id, user.getName()).orElseThrow(() -> new CohortNotFoundException(id));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Report.of(cohorts.start(cohort, goodRowsOnly, user.getName())));
+        return find(id, user).flatMap(cohort -> cohorts.start(cohort, goodRowsOnly, user.getName()))
+            .map(started -> ResponseEntity.status(HttpStatus.ACCEPTED).body(Report.of(started)));
     }
 
     @GetMapping("/api/v1/admin/cohorts/{id}")
-    Report status(@PathVariable UUID id, Principal user) {
-        return Report.of(cohorts.find(id, user.getName()).orElseThrow(() -> new CohortNotFoundException(id)));
+    Mono<Report> status(@PathVariable UUID id, Principal user) {
+        return find(id, user).map(Report::of);
     }
 
     @GetMapping(path = "/api/v1/admin/cohorts/{id}/result.csv")
     Mono<ResponseEntity<String>> result(@PathVariable UUID id, Principal user) {
-        Cohort cohort = cohorts.find(id, user.getName()).orElseThrow(() -> new CohortNotFoundException(id));
-        return cohorts.resultCsv(cohort).map(csv -> Uploads.csvAttachment(csv, "cohort-" + id + "-result.csv"));
+        return find(id, user).flatMap(cohorts::resultCsv)
+            .map(csv -> Uploads.csvAttachment(csv, "cohort-" + id + "-result.csv"));
+    }
+
+    private Mono<Cohort> find(UUID id, Principal user) {
+        // cohorts live in PostgreSQL: while it cannot answer, a 503 within the deadline, never a hang
+        return deadline.bound(cohorts.find(id, user.getName())).switchIfEmpty(Mono.error(() -> new CohortNotFoundException(id)));
     }
 }

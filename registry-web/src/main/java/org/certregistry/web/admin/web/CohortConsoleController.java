@@ -16,10 +16,10 @@ import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestPart;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
@@ -51,19 +51,23 @@ class CohortConsoleController {
             .onErrorResume(org.springframework.core.io.buffer.DataBufferLimitException.class, ex -> {
                 exchange.getResponse().setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
                 model.addAttribute("problem", "The file is larger than " + Uploads.MAX_BYTES / 1024 / 1024 + " MB: split it.");
+                model.addAttribute("languagePage", "/admin/cohorts");
                 return Mono.just("admin/cohorts");
             })
             .switchIfEmpty(Mono.fromSupplier(() -> {
                 exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
                 model.addAttribute("problem", "Choose a CSV file to upload.");
+                model.addAttribute("languagePage", "/admin/cohorts");
                 return "admin/cohorts";
             }));
     }
 
     @GetMapping("/admin/cohorts/{id}")
-    String cohort(@PathVariable UUID id, Principal user, Model model) {
-        model.addAttribute("cohort", find(id, user));
-        return "admin/cohort";
+    Mono<String> cohort(@PathVariable UUID id, Principal user, Model model) {
+        return find(id, user).map(cohort -> {
+            model.addAttribute("cohort", cohort);
+            return "admin/cohort";
+        });
     }
 
     /** The admin's choice; a form field, which WebFlux binds through a model attribute (not @RequestParam). */
@@ -71,43 +75,42 @@ class CohortConsoleController {
     }
 
     @PostMapping("/admin/cohorts/{id}/issue")
-    String issue(@PathVariable UUID id, @ModelAttribute IssueChoice choice, Principal user, Model model,
+    Mono<String> issue(@PathVariable UUID id, @ModelAttribute IssueChoice choice, Principal user, Model model,
             ServerWebExchange exchange) {
-        Cohort cohort = find(id, user);
-        try {
-            cohorts.start(cohort, Boolean.TRUE.equals(choice.goodRowsOnly()), user.getName());
-        }
-        catch (InvalidRequestException ex) {
-            exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-            model.addAttribute("problem", ex.problems().get(0).message().replaceFirst("^has", "The file has"));
-            model.addAttribute("cohort", cohort);
-            return "admin/cohort";
-        }
-        return "redirect:/admin/cohorts/" + id;
+        return find(id, user).flatMap(cohort -> cohorts.start(cohort, Boolean.TRUE.equals(choice.goodRowsOnly()), user.getName())
+            .thenReturn("redirect:/admin/cohorts/" + id)
+            .onErrorResume(InvalidRequestException.class, ex -> {
+                exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+                model.addAttribute("problem", ex.problems().get(0).message().replaceFirst("^has", "The file has"));
+                model.addAttribute("cohort", cohort);
+                model.addAttribute("languagePage", "/admin/cohorts/" + id);
+                return Mono.just("admin/cohort");
+            }));
     }
 
-    /** Progress as server-sent events, until issuance ends; a heartbeat keeps proxies from closing the stream. */
+    /**
+     * Progress as server-sent events, until issuance ends, wherever it runs; a heartbeat keeps
+     * proxies from closing the stream.
+     */
     @GetMapping(path = "/admin/cohorts/{id}/progress", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
     Flux<ServerSentEvent<Cohort.Progress>> progress(@PathVariable UUID id, Principal user) {
-        Cohort cohort = find(id, user);
-        Flux<ServerSentEvent<Cohort.Progress>> events = cohort.progress()
-            .sample(Duration.ofMillis(200))
-            .concatWith(Mono.fromSupplier(cohort::snapshot))
-            .map(p -> ServerSentEvent.builder(p).event("progress").build());
-        Flux<ServerSentEvent<Cohort.Progress>> heartbeat = Flux.interval(Duration.ofSeconds(15))
-            .map(i -> ServerSentEvent.<Cohort.Progress>builder().comment("keep-alive").build());
-        return Flux.merge(events, heartbeat).takeUntil(e -> e.data() != null
-                && e.data().stage() != Cohort.Stage.ISSUING && e.data().stage() != Cohort.Stage.VALIDATED);
+        return find(id, user).flatMapMany(cohort -> {
+            Flux<ServerSentEvent<Cohort.Progress>> events = cohorts.progress(cohort)
+                .map(p -> ServerSentEvent.builder(p).event("progress").build());
+            Flux<ServerSentEvent<Cohort.Progress>> heartbeat = Flux.interval(Duration.ofSeconds(15))
+                .map(i -> ServerSentEvent.<Cohort.Progress>builder().comment("keep-alive").build());
+            return Flux.merge(events, heartbeat).takeUntil(e -> e.data() != null && e.data().stage().finished());
+        });
     }
 
     @GetMapping("/admin/cohorts/{id}/result.csv")
     Mono<ResponseEntity<String>> result(@PathVariable UUID id, Principal user) {
-        Cohort cohort = find(id, user);
-        return cohorts.resultCsv(cohort).map(csv -> Uploads.csvAttachment(csv, "cohort-" + id + "-result.csv"));
+        return find(id, user).flatMap(cohorts::resultCsv)
+            .map(csv -> Uploads.csvAttachment(csv, "cohort-" + id + "-result.csv"));
     }
 
-    private Cohort find(UUID id, Principal user) {
-        return cohorts.find(id, user.getName()).orElseThrow(() -> new CohortNotFoundException(id));
+    private Mono<Cohort> find(UUID id, Principal user) {
+        return cohorts.find(id, user.getName()).switchIfEmpty(Mono.error(() -> new CohortNotFoundException(id)));
     }
 }

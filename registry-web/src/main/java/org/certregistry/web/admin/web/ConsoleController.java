@@ -6,21 +6,26 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
+import org.certregistry.issuer.number.CertificateNumber;
 import org.certregistry.issuer.number.InvalidCertificateNumberException;
 import org.certregistry.web.admin.AdminCertificates;
 import org.certregistry.web.certificate.Certificate;
 import org.certregistry.web.certificate.CertificateFilter;
 import org.certregistry.web.certificate.CertificateNotFoundException;
-import org.certregistry.web.certificate.CertificateService;
+import org.certregistry.web.certificate.Certificates;
+import org.certregistry.web.certificate.CeuLedger;
 import org.certregistry.web.certificate.ConcurrentChangeException;
 import org.certregistry.web.certificate.IllegalTransitionException;
+import org.certregistry.web.certificate.Issuance;
 import org.certregistry.web.certificate.IssueCertificate;
+import org.certregistry.web.certificate.Lifecycle;
+import org.certregistry.web.certificate.RevocationCategory;
 import org.certregistry.web.certificate.PublicStatus;
 import org.certregistry.web.certificate.RecordCeus;
 import org.certregistry.web.certificate.RenewalRefusedException;
 import org.certregistry.web.program.ProgramCatalog;
 import org.certregistry.web.system.InvalidRequestException;
-import org.certregistry.web.system.RegistryProperties;
+import org.certregistry.web.system.RegistryUrls;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,22 +46,33 @@ import reactor.core.publisher.Mono;
 @Controller
 class ConsoleController {
 
-    private final CertificateService certificates;
+    private final Certificates certificates;
+    private final Issuance issuance;
+    private final Lifecycle lifecycle;
+    private final CeuLedger ceuLedger;
     private final AdminCertificates admin;
     private final ProgramCatalog programs;
-    private final RegistryProperties registry;
+    private final RegistryUrls urls;
     private final Clock clock;
 
-    ConsoleController(CertificateService certificates, AdminCertificates admin, ProgramCatalog programs,
-            RegistryProperties registry, Clock clock) {
+    ConsoleController(Certificates certificates, Issuance issuance, Lifecycle lifecycle, CeuLedger ceuLedger,
+            AdminCertificates admin, ProgramCatalog programs, RegistryUrls urls, Clock clock) {
         this.certificates = certificates;
+        this.issuance = issuance;
+        this.lifecycle = lifecycle;
+        this.ceuLedger = ceuLedger;
         this.admin = admin;
         this.programs = programs;
-        this.registry = registry;
+        this.urls = urls;
         this.clock = clock;
     }
 
-    record ActionForm(Integer version, String reason) {
+    /** The number a console URL names; a malformed one errors as the console's "not found" page expects. */
+    private static Mono<CertificateNumber> parsed(String number) {
+        return Mono.fromCallable(() -> CertificateNumber.parse(number));
+    }
+
+    record ActionForm(Integer version, String reason, String publicReason) {
     }
 
     record IssueForm(String program, String name, String email, LocalDate awardedOn, String listed) {
@@ -109,12 +125,12 @@ class ConsoleController {
     Mono<String> act(@PathVariable String number, @PathVariable String action, @ModelAttribute ActionForm form,
             Principal user, Model model, ServerWebExchange exchange) {
         String actor = user.getName();
-        Mono<Certificate> change = switch (action) {
-            case "suspend" -> certificates.suspend(number, form.version(), form.reason(), actor);
-            case "reinstate" -> certificates.reinstate(number, form.version(), form.reason(), actor);
-            case "revoke" -> certificates.revoke(number, form.version(), form.reason(), actor);
-            default -> certificates.renew(number, form.version(), actor);
-        };
+        Mono<Certificate> change = parsed(number).flatMap(n -> switch (action) {
+            case "suspend" -> lifecycle.suspend(n, form.version(), form.reason(), actor);
+            case "reinstate" -> lifecycle.reinstate(n, form.version(), form.reason(), actor);
+            case "revoke" -> lifecycle.revoke(n, form.version(), form.reason(), RevocationCategory.parse(form.publicReason()), actor);
+            default -> lifecycle.renew(n, form.version(), actor);
+        });
         String past = switch (action) {
             case "suspend" -> "suspended";
             case "reinstate" -> "reinstated";
@@ -128,10 +144,10 @@ class ConsoleController {
     @PostMapping("/admin/certificates/{number}/ceus")
     Mono<String> recordCeus(@PathVariable String number, @ModelAttribute CeuForm form, Principal user, Model model,
             ServerWebExchange exchange) {
-        return certificates.findByNumber(number)
+        return parsed(number).flatMap(n -> certificates.find(n)
             .map(c -> RecordCeus.of(certificates.program(c).renewal(), form.category(), form.measure(), form.quantity(),
                     form.earnedOn(), form.description()))
-            .flatMap(command -> certificates.recordCeus(number, command, user.getName()))
+            .flatMap(command -> ceuLedger.record(n, command, user.getName())))
             .map(entry -> "redirect:/admin/certificates/" + number + "?done=ceus")
             .onErrorResume(ex -> {
                 model.addAttribute("ceuForm", form);
@@ -151,11 +167,13 @@ class ConsoleController {
         Instant awarded = form.awardedOn() == null ? null : form.awardedOn().atStartOfDay(ZoneOffset.UTC).toInstant();
         return Mono.fromCallable(() -> IssueCertificate.of(programs, form.program(), form.name(), form.email(),
                     !"no".equals(form.listed()), awarded, clock.instant()))
-            .flatMap(command -> certificates.issue(command, user.getName()))
+            .flatMap(command -> issuance.issue(command, user.getName()))
             .map(issued -> {
                 // the holder's private link exists only now: show it once instead of redirecting
                 model.addAttribute("issued", admin.view(issued.certificate()));
-                model.addAttribute("holderUrl", registry.baseUrl() + "/h/" + issued.holderToken());
+                model.addAttribute("holderUrl", urls.holderPage(issued.holderToken()));
+                // answers a POST: the language switcher goes to the certificate (the private link is not shown again)
+                model.addAttribute("languagePage", "/admin/certificates/" + issued.certificate().number());
                 return "admin/issued";
             })
             .onErrorResume(InvalidRequestException.class, ex -> {
@@ -163,6 +181,7 @@ class ConsoleController {
                 model.addAttribute("programs", programs.all());
                 model.addAttribute("form", form);
                 model.addAttribute("problems", ex.problems());
+                model.addAttribute("languagePage", "/admin/certificates/new");
                 return Mono.just("admin/issue");
             });
     }
@@ -187,11 +206,12 @@ class ConsoleController {
             return Mono.error(ex);
         }
         model.addAttribute("problem", ex.getMessage());
+        model.addAttribute("languagePage", "/admin/certificates/" + number);
         return page(number, model, exchange, status);
     }
 
     private Mono<String> page(String number, Model model, ServerWebExchange exchange, HttpStatus status) {
-        return admin.detail(number).map(detail -> {
+        return parsed(number).flatMap(admin::detail).map(detail -> {
             exchange.getResponse().setStatusCode(status);
             model.addAttribute("detail", detail);
             model.addAttribute("c", detail.certificate());

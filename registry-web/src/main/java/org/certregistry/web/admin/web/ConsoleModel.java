@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * What every console page needs besides the CSRF token (which {@code CsrfTokenAdvice} gives
  * every page's forms): who is signed in, with what role.
  */
-@ControllerAdvice(assignableTypes = { ConsoleController.class, CohortConsoleController.class, LoginController.class })
+@ControllerAdvice(assignableTypes = { ConsoleController.class, CohortConsoleController.class, LoginController.class,
+        TokenConsoleController.class, VerificationsConsoleController.class })
 class ConsoleModel {
 
     @ModelAttribute("user")

@@ -1,5 +1,6 @@
 package org.certregistry.web.certificate.web;
 
+import org.certregistry.issuer.number.CertificateNumber;
 import org.certregistry.web.certificate.PublicRecord;
 import org.certregistry.web.certificate.PublicRecords;
 import org.springframework.http.CacheControl;
@@ -20,7 +21,7 @@ class PublicCertificateController {
     }
 
     @GetMapping("/api/v1/certificates/{number}")
-    Mono<ResponseEntity<PublicRecord>> certificate(@PathVariable String number) {
+    Mono<ResponseEntity<PublicRecord>> certificate(@PathVariable CertificateNumber number) {
         // no caching: a revocation must show at once
         return records.byNumber(number).map(r -> ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(r));
     }

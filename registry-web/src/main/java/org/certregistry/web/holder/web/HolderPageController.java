@@ -3,11 +3,17 @@ package org.certregistry.web.holder.web;
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Locale;
+import java.util.Optional;
 
-import org.certregistry.web.certificate.CertificateService;
+import org.certregistry.issuer.number.CertificateNumber;
+import org.certregistry.web.certificate.HolderAddresses;
+import org.certregistry.web.certificate.Lifecycle;
 import org.certregistry.web.certificate.PublicRecord;
 import org.certregistry.web.certificate.PublicRecords;
 import org.certregistry.web.holder.HolderCertificates;
+import org.certregistry.web.system.Languages;
+import org.certregistry.web.tally.Tally;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,13 +37,20 @@ import reactor.core.publisher.Mono;
 class HolderPageController {
 
     private final HolderCertificates holders;
-    private final CertificateService certificates;
+    private final Lifecycle lifecycle;
     private final PublicRecords records;
+    private final Tally tally;
+    private final HolderAddresses addresses;
+    private final Languages languages;
 
-    HolderPageController(HolderCertificates holders, CertificateService certificates, PublicRecords records) {
+    HolderPageController(HolderCertificates holders, Lifecycle lifecycle, PublicRecords records, Tally tally,
+            HolderAddresses addresses, Languages languages) {
+        this.addresses = addresses;
+        this.languages = languages;
         this.holders = holders;
-        this.certificates = certificates;
+        this.lifecycle = lifecycle;
         this.records = records;
+        this.tally = tally;
     }
 
     /** The form's one field; anything but "true" or "false" is refused. */
@@ -49,7 +62,13 @@ class HolderPageController {
             ServerWebExchange exchange) {
         exchange.getResponse().getHeaders().setCacheControl(CacheControl.noStore().cachePrivate());
         exchange.getResponse().getHeaders().set("X-Robots-Tag", "noindex");
-        return holders.byToken(token).map(certificate -> {
+        // the holder switched language on their own page: their e-mails about this certificate follow
+        Optional<Locale> chosen = languages.find(exchange.getRequest().getQueryParams().getFirst("lang"));
+        return holders.byToken(token)
+            .flatMap(certificate -> chosen.map(l -> addresses.rememberLanguage(certificate, l)).orElse(Mono.empty()).thenReturn(certificate))
+            .zipWhen(certificate -> tally.ofCertificate(certificate.id())).map(found -> {
+            var certificate = found.getT1();
+            model.addAttribute("looks", found.getT2());
             PublicRecord record = records.of(certificate);
             model.addAttribute("record", record);
             model.addAttribute("listed", certificate.listed());
@@ -67,7 +86,7 @@ class HolderPageController {
         }
         boolean wanted = Boolean.parseBoolean(form.listed());
         return holders.byToken(token).flatMap(certificate -> certificate.listed() == wanted ? Mono.just(certificate)
-                : certificates.changeListing(certificate.number(), wanted, "holder"))
+                : lifecycle.changeListing(CertificateNumber.parse(certificate.number()), wanted, "holder"))
             // post/redirect/get: a reload does not resubmit
             .map(changed -> ResponseEntity.status(HttpStatus.SEE_OTHER)
                 .location(URI.create("/h/" + token + "?saved=" + (changed.listed() ? "listed" : "unlisted")))

@@ -1,6 +1,7 @@
 package org.certregistry.web.registry.web;
 
 import org.certregistry.web.registry.RegistrySearch;
+import org.certregistry.web.system.RateLimited;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,6 +17,7 @@ class RegistryApiController {
         this.search = search;
     }
 
+    @RateLimited(value = "search", burst = 60, perSecond = 10)
     @GetMapping("/api/v1/registry")
     Mono<RegistrySearch.Page> search(@RequestParam(required = false) String q, @RequestParam(required = false) String program,
             @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,

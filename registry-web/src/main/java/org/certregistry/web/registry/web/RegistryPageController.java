@@ -6,6 +6,7 @@ import org.certregistry.web.certificate.PublicStatus;
 import org.certregistry.web.program.ProgramCatalog;
 import org.certregistry.web.registry.RegistrySearch;
 import org.certregistry.web.system.InvalidRequestException;
+import org.certregistry.web.system.RateLimited;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +29,7 @@ class RegistryPageController {
         this.programs = programs;
     }
 
+    @RateLimited(value = "search", burst = 60, perSecond = 10)
     @GetMapping("/registry")
     Mono<String> page(@RequestParam(required = false) String q, @RequestParam(required = false) String program,
             @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") String page, Model model,

@@ -7,10 +7,11 @@ import java.nio.file.Path;
 
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.certregistry.web.system.EmbeddedDatabase;
+import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.flywaydb.core.Flyway;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -28,18 +29,16 @@ public class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
-    /** Marks that the embedded database is in use (demo data loads only then, unless asked for). */
-    public record EmbeddedDatabase(int port, Path directory) {
-    }
-
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${registry.embedded-database.directory:.registry-data/postgres}") String directory) {
+    EmbeddedPostgres embeddedPostgres(@Value("${registry.embedded-database.directory:.registry-data/postgres-18}") String directory) {
         Path dataDirectory = Path.of(directory).toAbsolutePath();
         try {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
+                // zonky turns it off for tests' speed; a certificate the registry said it issued must survive a crash
+                .setServerConfig("synchronous_commit", "on")
                 .start();
             // Flyway's auto-configuration needs a JDBC URL property; the embedded server has none, so migrate here.
             Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
@@ -54,7 +53,7 @@ public class EmbeddedDatabaseConfiguration {
 
     @Bean
     EmbeddedDatabase embeddedDatabase(EmbeddedPostgres postgres,
-            @Value("${registry.embedded-database.directory:.registry-data/postgres}") String directory) {
+            @Value("${registry.embedded-database.directory:.registry-data/postgres-18}") String directory) {
         return new EmbeddedDatabase(postgres.getPort(), Path.of(directory).toAbsolutePath());
     }
 

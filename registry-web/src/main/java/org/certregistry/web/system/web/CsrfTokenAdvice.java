@@ -1,6 +1,8 @@
 package org.certregistry.web.system.web;
 
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestHandler;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -10,9 +12,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * Puts the CSRF token in every page's model as {@code _csrf}, so a form can carry it
- * ({@code th:name="${_csrf.parameterName}" th:value="${_csrf.token}"}). WebFlux makes the token
- * only when someone subscribes, and making it starts a session, so pages that only read (the
- * QR landing page, search, the JSON API) are left out to keep them session-free and fast.
+ * ({@code th:name="${_csrf.parameterName}" th:value="${_csrf.token}"}). The token lives in a
+ * cookie ({@link #tokenRepository()}), never on the server, so anonymous visitors cost no memory
+ * and any instance checks a form another one served. WebFlux makes the token only when someone
+ * subscribes, so pages that only read (the QR landing page, search, the JSON API) are left out
+ * and set no cookie.
  */
 @ControllerAdvice
 public class CsrfTokenAdvice {
@@ -38,8 +42,23 @@ public class CsrfTokenAdvice {
         return handler;
     }
 
+    /**
+     * CSRF tokens in a cookie (double submit): the form's masked token must match the cookie's.
+     * HttpOnly, since pages read the token from the model, not from script.
+     */
+    public static ServerCsrfTokenRepository tokenRepository() {
+        return TOKENS;
+    }
+
+    private static final CookieServerCsrfTokenRepository TOKENS = new CookieServerCsrfTokenRepository();
+
+    static {
+        TOKENS.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+    }
+
     static boolean readOnly(String path) {
         return path.startsWith("/api/") || path.startsWith("/v/") || path.equals("/registry") || path.equals("/")
-                || path.startsWith("/status/") || path.startsWith("/.well-known/");
+                || path.startsWith("/status/") || path.startsWith("/.well-known/") || path.startsWith("/keys/")
+                || path.startsWith("/issuers/") || path.startsWith("/achievements/");
     }
 }

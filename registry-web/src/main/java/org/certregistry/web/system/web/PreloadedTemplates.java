@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
+import org.certregistry.web.system.Languages;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -20,9 +23,9 @@ import org.thymeleaf.templateresource.ITemplateResource;
 import org.thymeleaf.templateresource.StringTemplateResource;
 
 /**
- * Page templates read into memory at start, and the template engine initialised then too, so
- * rendering a page never reads a file on a Netty event loop (BlockHound checks this in tests).
- * Replaces Spring Boot's {@code defaultTemplateResolver}.
+ * Page templates read into memory at start, and the template engine and the message bundles of
+ * every offered language loaded then too, so rendering a page never reads a file on a Netty event
+ * loop (BlockHound checks this in tests). Replaces Spring Boot's {@code defaultTemplateResolver}.
  */
 @Configuration(proxyBeanMethods = false)
 class PreloadedTemplates {
@@ -59,5 +62,11 @@ class PreloadedTemplates {
     void initialiseEngine(ApplicationReadyEvent event) {
         // the engine initialises lazily (reading its own version file) on first use: do it now
         event.getApplicationContext().getBean(ISpringWebFluxTemplateEngine.class).getConfiguration();
+        // a bundle is read on its language's first use and kept (spring.messages.cache-duration unset): read them now;
+        // pages and e-mails only ever ask in an offered language (LanguageResolver, Languages.orDefault)
+        MessageSource messages = event.getApplicationContext().getBean(MessageSource.class);
+        for (Locale language : event.getApplicationContext().getBean(Languages.class).offered()) {
+            messages.getMessage("site.name", null, language);
+        }
     }
 }

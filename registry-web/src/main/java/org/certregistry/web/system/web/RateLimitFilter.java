@@ -1,54 +1,70 @@
 package org.certregistry.web.system.web;
 
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.certregistry.web.system.Problem;
+import org.certregistry.web.system.ProblemResponses;
+import org.certregistry.web.system.RateLimited;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Limits search and verification per client address with a token bucket each; a client over
- * its limit gets 429 with {@code Retry-After} (a problem detail, or a short page for a browser).
- * Runs after Spring Security, so the refusal carries the security headers too. Behind a proxy,
- * enable {@code server.forward-headers-strategy} so the client's address is the real one.
+ * Limits the routes marked {@link RateLimited} per client address, with a token bucket per
+ * route name and client; a client over its limit gets 429 with {@code Retry-After} (a problem
+ * detail, or a short page for a browser). The route is found the way the dispatcher finds it
+ * (the request mapping, on the decoded path without matrix parameters, {@code HEAD} as
+ * {@code GET}), so no spelling of a path reaches a limited handler unlimited. Runs after Spring
+ * Security, so the refusal carries the security headers too. Behind a proxy, enable
+ * {@code server.forward-headers-strategy} so the client's address is the real one.
  */
 @Component
 public class RateLimitFilter implements WebFilter, Ordered {
 
     private final RateLimitProperties properties;
+    private final HandlerMapping routes;
     private final LongSupplier nanoTime;
-    private final Cache<String, TokenBucket> search;
-    private final Cache<String, TokenBucket> verification;
+    private final Map<String, Cache<String, TokenBucket>> buckets = new ConcurrentHashMap<>();
+
+    private final MeterRegistry meters;
 
     @Autowired
-    RateLimitFilter(RateLimitProperties properties) {
-        this(properties, System::nanoTime);
+    RateLimitFilter(RateLimitProperties properties, @Qualifier("requestMappingHandlerMapping") HandlerMapping routes,
+            MeterRegistry meters) {
+        this(properties, routes, System::nanoTime, meters);
     }
 
-    RateLimitFilter(RateLimitProperties properties, LongSupplier nanoTime) {
+    RateLimitFilter(RateLimitProperties properties, HandlerMapping routes, LongSupplier nanoTime) {
+        this(properties, routes, nanoTime, new SimpleMeterRegistry());
+    }
+
+    RateLimitFilter(RateLimitProperties properties, HandlerMapping routes, LongSupplier nanoTime, MeterRegistry meters) {
         this.properties = properties;
+        this.routes = routes;
         this.nanoTime = nanoTime;
-        this.search = buckets(properties);
-        this.verification = buckets(properties);
-    }
-
-    private static Cache<String, TokenBucket> buckets(RateLimitProperties properties) {
-        return Caffeine.newBuilder().maximumSize(properties.maxClients()).expireAfterAccess(Duration.ofMinutes(10)).build();
+        this.meters = meters;
     }
 
     @Override
@@ -61,26 +77,37 @@ public class RateLimitFilter implements WebFilter, Ordered {
         if (!properties.enabled()) {
             return chain.filter(exchange);
         }
-        ServerHttpRequest request = exchange.getRequest();
-        String path = request.getPath().pathWithinApplication().value();
-        HttpMethod method = request.getMethod();
-        Cache<String, TokenBucket> buckets = null;
-        RateLimitProperties.Limit limit = null;
-        if (method == HttpMethod.GET && (path.equals("/registry") || path.equals("/api/v1/registry"))) {
-            buckets = search;
-            limit = properties.search();
-        }
-        else if (method == HttpMethod.POST && (path.equals("/verify") || path.equals("/api/v1/verifications"))) {
-            buckets = verification;
-            limit = properties.verification();
-        }
-        if (buckets == null) {
-            return chain.filter(exchange);
-        }
-        RateLimitProperties.Limit chosen = limit;
+        return limitedRoute(exchange).flatMap(route -> {
+            if (route.isEmpty()) {
+                return chain.filter(exchange);
+            }
+            Duration wait = take(route.get(), client(exchange.getRequest()));
+            if (wait.isZero()) {
+                return chain.filter(exchange);
+            }
+            Counter.builder("registry.rate.limit.refusals").description("Requests refused with 429 by the per-client limits")
+                .tag("limit", route.get().value()).register(meters).increment();
+            return refuse(exchange, wait);
+        });
+    }
+
+    /** The limit of the handler the request is routed to, if it has one. */
+    Mono<Optional<RateLimited>> limitedRoute(ServerWebExchange exchange) {
+        return routes.getHandler(exchange)
+            .map(handler -> Optional.ofNullable(
+                    handler instanceof HandlerMethod method ? method.getMethodAnnotation(RateLimited.class) : null))
+            // a request no handler takes is refused later (404, 405, 415) without doing any work
+            .onErrorResume(ex -> Mono.just(Optional.empty()))
+            .defaultIfEmpty(Optional.empty());
+    }
+
+    private Duration take(RateLimited route, String client) {
+        RateLimitProperties.Limit limit = properties.limits().getOrDefault(route.value(),
+                new RateLimitProperties.Limit(route.burst(), route.perSecond()));
         long now = nanoTime.getAsLong();
-        Duration wait = buckets.get(client(request), key -> new TokenBucket(chosen, now)).take(now);
-        return wait.isZero() ? chain.filter(exchange) : refuse(exchange, wait);
+        return buckets.computeIfAbsent(route.value(), name -> Caffeine.newBuilder().maximumSize(properties.maxClients())
+                .expireAfterAccess(Duration.ofMinutes(10)).build())
+            .get(client, key -> new TokenBucket(limit, now)).take(now);
     }
 
     private static String client(ServerHttpRequest request) {
@@ -99,21 +126,8 @@ public class RateLimitFilter implements WebFilter, Ordered {
         response.getHeaders().setCacheControl("no-store");
         String detail = "Too many requests from your address: please wait " + seconds + " second" + (seconds == 1 ? "" : "s")
                 + " and try again.";
-        String body;
-        boolean page = exchange.getRequest().getHeaders().getAccept().stream()
-            .anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType());
-        if (page) {
-            response.getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
-            body = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"/><meta name=\"viewport\" "
-                    + "content=\"width=device-width, initial-scale=1\"/><title>Too many requests · Certificate Registry</title>"
-                    + "<link rel=\"stylesheet\" href=\"/css/registry.css\"/></head><body><main><h1>Too many requests</h1><p>"
-                    + detail + "</p><p><a href=\"/\">Back to the registry</a></p></main></body></html>";
-        }
-        else {
-            response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-            body = "{\"type\":\"https://certregistry.org/problems/rate-limited\",\"title\":\"Too many requests\","
-                    + "\"status\":429,\"detail\":\"" + detail + "\",\"retryAfterSeconds\":" + seconds + "}";
-        }
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
+        ProblemDetail problem = Problem.detail(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", detail);
+        problem.setProperty("retryAfterSeconds", seconds);
+        return ProblemResponses.writeForClient(exchange, problem);
     }
 }

@@ -1,19 +1,21 @@
 package org.certregistry.web.system.web;
 
+import java.util.Map;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Per-client limits on the public paths that cost the most: search and verification
- * ({@code registry.rate-limit}). Turn them off for load runs from one machine.
+ * Per-client limits on the routes that cost the most ({@code registry.rate-limit}); the routes
+ * themselves are the handler methods marked {@link org.certregistry.web.system.RateLimited}, with
+ * their default limits. Turn limiting off for load runs from one machine.
  *
  * @param enabled whether requests are limited at all
- * @param search {@code GET /registry}, {@code GET /api/v1/registry} (default: bursts of 60, then 10 a second)
- * @param verification {@code POST /verify}, {@code POST /api/v1/verifications} (default: 20, then 2 a second)
- * @param maxClients clients remembered at once; the least recently seen are forgotten first
+ * @param limits limits by bucket name ({@code search}, {@code verification}, {@code batch}), overriding the routes' defaults
+ * @param maxClients clients remembered at once per bucket; the least recently seen are forgotten first
  */
 @ConfigurationProperties("registry.rate-limit")
-public record RateLimitProperties(@DefaultValue("true") boolean enabled, Limit search, Limit verification,
+public record RateLimitProperties(@DefaultValue("true") boolean enabled, Map<String, Limit> limits,
         @DefaultValue("100000") int maxClients) {
 
     /**
@@ -33,8 +35,7 @@ public record RateLimitProperties(@DefaultValue("true") boolean enabled, Limit s
     }
 
     public RateLimitProperties {
-        search = search == null ? new Limit(60, 10) : search;
-        verification = verification == null ? new Limit(20, 2) : verification;
+        limits = limits == null ? Map.of() : Map.copyOf(limits);
         if (maxClients < 1) {
             throw new IllegalArgumentException("registry.rate-limit.max-clients must be at least 1, not " + maxClients);
         }

@@ -3,13 +3,17 @@ package org.certregistry.web.verification.web;
 import java.time.Instant;
 import java.util.List;
 
+import org.certregistry.verifier.CheckName;
 import org.certregistry.verifier.CheckResult;
 import org.certregistry.verifier.CredentialSummary;
 import org.certregistry.verifier.Outcome;
-import org.certregistry.verifier.VerificationReport;
 import org.certregistry.verifier.Verdict;
+import org.certregistry.verifier.VerificationReport;
 import org.certregistry.web.system.InvalidRequestException;
-import org.certregistry.web.system.web.PayloadTooLargeException;
+import org.certregistry.web.system.Messages;
+import org.certregistry.web.system.PayloadTooLargeException;
+import org.certregistry.web.system.RateLimited;
+import org.certregistry.web.tally.Channel;
 import org.certregistry.web.verification.CredentialVerification;
 import org.certregistry.web.verification.UnsupportedDocumentException;
 import org.springframework.http.HttpStatus;
@@ -30,24 +34,29 @@ import reactor.core.publisher.Mono;
 class VerificationController {
 
     private final CredentialVerification verification;
+    private final Messages messages;
 
-    VerificationController(CredentialVerification verification) {
+    VerificationController(CredentialVerification verification, Messages messages) {
         this.verification = verification;
+        this.messages = messages;
     }
 
     record Check(String check, Outcome outcome, String message) {
         static Check of(CheckResult r) {
-            return new Check(r.check(), r.outcome(), r.message());
+            return new Check(r.check().word(), r.outcome(), r.message());
         }
     }
 
     record Answer(Verdict verdict, String summary, List<Check> checks, CredentialSummary credential, Instant checkedAt) {
-        static Answer of(VerificationReport report) {
-            return new Answer(report.verdict(), VerdictWords.sentence(report), report.checks().stream().map(Check::of).toList(),
+        /** The summary in English: the API speaks no other language (docs/api.md). */
+        static Answer of(VerificationReport report, Messages messages) {
+            return new Answer(report.verdict(), VerdictWords.of(report).english(messages),
+                    report.checks().stream().map(Check::of).toList(),
                     report.credential().orElse(null), report.checkedAt());
         }
     }
 
+    @RateLimited(value = "verification", burst = 20, perSecond = 2)
     @PostMapping(path = "/api/v1/verifications")
     Mono<ResponseEntity<Answer>> verify(@RequestHeader(name = "Content-Type", required = false) MediaType type,
             @RequestBody(required = false) byte[] body) {
@@ -62,11 +71,11 @@ class VerificationController {
             return Mono.error(new PayloadTooLargeException("A " + type + " body is at most " + max + " bytes; this one is "
                     + body.length + "."));
         }
-        return verification.verifyDocument(type, body).map(report -> {
+        return verification.verifyDocument(type, body, Channel.API).map(report -> {
             // no credential could be found at all: the body is unprocessable, not a verdict on a credential
-            boolean unreadable = report.check("format").map(c -> !c.passed()).orElse(false)
-                    || (report.check("signature").isEmpty() && report.verdict() == Verdict.INVALID);
-            return ResponseEntity.status(unreadable ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(Answer.of(report));
+            boolean unreadable = report.check(CheckName.FORMAT).map(c -> !c.passed()).orElse(false)
+                    || (report.check(CheckName.SIGNATURE).isEmpty() && report.verdict() == Verdict.INVALID);
+            return ResponseEntity.status(unreadable ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(Answer.of(report, messages));
         });
     }
 }

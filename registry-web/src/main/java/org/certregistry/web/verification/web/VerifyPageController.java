@@ -3,15 +3,19 @@ package org.certregistry.web.verification.web;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.certregistry.verifier.CheckResult;
 import org.certregistry.verifier.VerificationReport;
+import org.certregistry.web.system.Messages;
+import org.certregistry.web.system.RateLimited;
+import org.certregistry.web.tally.Channel;
 import org.certregistry.web.verification.CredentialVerification;
 import org.certregistry.web.verification.UnsupportedDocumentException;
+import org.certregistry.web.verification.VerifierBusyException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.FilePart;
@@ -36,28 +40,26 @@ class VerifyPageController {
     static final int MAX_UPLOAD = 5 * 1024 * 1024;
     static final MediaType JPEG = MediaType.IMAGE_JPEG;
 
-    /** Plain names for the verifier's checks, in the words a relying party uses. */
-    static final Map<String, String> CHECK_NAMES = Map.of("document", "Document and QR code",
-            "format", "Readable credential", "header", "Signature format",
-            "key", "Issuer's public key", "signature", "Signature", "issuer", "Trusted issuer", "credential",
-            "Credential contents", "validity", "Validity window", "status", "Revocation list", "registry", "Registry record");
-
     private final CredentialVerification verification;
+    private final Messages messages;
 
-    VerifyPageController(CredentialVerification verification) {
+    VerifyPageController(CredentialVerification verification, Messages messages) {
         this.verification = verification;
+        this.messages = messages;
     }
 
-    /** A check as the page shows it. */
-    record Line(String name, String outcome, String message) {
+    /**
+     * A check as the page shows it: its name by its stable word ({@code check.<word>} in the bundles; the document
+     * check covers the QR code too, on this page), the outcome's word, and the verifier's own message (English).
+     */
+    public record Line(String check, String outcome, String message) {
         static Line of(CheckResult r) {
-            return new Line(CHECK_NAMES.getOrDefault(r.check(), r.check()), r.outcome().name().toLowerCase(Locale.ROOT),
-                    r.message());
+            return new Line(r.check().word(), r.outcome().name().toLowerCase(Locale.ROOT), r.message());
         }
     }
 
-    /** A document of known type, read into memory (at most {@link #MAX_UPLOAD} bytes). */
-    record Document(MediaType type, byte[] bytes, String label) {
+    /** A document of known type, read into memory (at most {@link #MAX_UPLOAD} bytes); {@code fileName} null when pasted. */
+    record Document(MediaType type, byte[] bytes, String fileName) {
     }
 
     @GetMapping("/verify")
@@ -66,28 +68,31 @@ class VerifyPageController {
         return "verify";
     }
 
+    @RateLimited(value = "verification", burst = 20, perSecond = 2)
     @PostMapping(path = "/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<String> verify(ServerWebExchange exchange, Model model) {
         exchange.getResponse().getHeaders().setCacheControl(CacheControl.noStore());
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared > MAX_UPLOAD + 64 * 1024) {
-            return refuse(exchange, model, HttpStatus.CONTENT_TOO_LARGE, tooLarge());
+            return refuse(exchange, model, HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE);
         }
         return exchange.getMultipartData()
             .flatMap(this::document)
-            .flatMap(document -> verification.verifyDocument(document.type(), document.bytes()).map(report -> {
-                show(model, report, document.label());
+            .flatMap(document -> verification.verifyDocument(document.type(), document.bytes(), Channel.UPLOAD).map(report -> {
+                show(model, report, document.fileName());
                 return "verify";
             }))
-            .switchIfEmpty(Mono.defer(() -> refuse(exchange, model, HttpStatus.BAD_REQUEST,
-                    "Nothing to verify: choose a file, or paste the credential, then press Verify.")))
+            .switchIfEmpty(Mono.defer(() -> refuse(exchange, model, HttpStatus.BAD_REQUEST, "verify.refused.nothing")))
             .onErrorResume(UnsupportedDocumentException.class, ex -> {
                 model.addAttribute("unsupported", true);
-                return refuse(exchange, model, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "This kind of document cannot be verified "
-                        + "here yet. Paste the signed credential (.jwt) instead; it is on the holder's page.");
+                return refuse(exchange, model, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "verify.refused.unsupported");
             })
-            .onErrorResume(Refused.class, ex -> refuse(exchange, model, ex.status, ex.getMessage()))
-            .onErrorResume(DataBufferLimitException.class, ex -> refuse(exchange, model, HttpStatus.CONTENT_TOO_LARGE, tooLarge()));
+            .onErrorResume(VerifierBusyException.class, ex -> {
+                exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfter().toSeconds()));
+                return refuse(exchange, model, HttpStatus.SERVICE_UNAVAILABLE, "verify.refused.busy", ex.retryAfter().toSeconds());
+            })
+            .onErrorResume(Refused.class, ex -> refuse(exchange, model, ex.status, ex.key, ex.args))
+            .onErrorResume(DataBufferLimitException.class, ex -> refuse(exchange, model, HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE));
     }
 
     private Mono<Document> document(MultiValueMap<String, Part> parts) {
@@ -108,9 +113,9 @@ class VerifyPageController {
         if (pasted instanceof FormFieldPart field && !field.value().isBlank()) {
             byte[] bytes = field.value().strip().getBytes(StandardCharsets.UTF_8);
             if (bytes.length > MAX_UPLOAD) {
-                return Mono.error(new Refused(HttpStatus.CONTENT_TOO_LARGE, tooLarge()));
+                return Mono.error(new Refused(HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE));
             }
-            return Mono.just(new Document(CredentialVerification.JWT, bytes, "the pasted credential"));
+            return Mono.just(new Document(CredentialVerification.JWT, bytes, null));
         }
         return Mono.empty();
     }
@@ -120,9 +125,9 @@ class VerifyPageController {
      * or a compact JWT as text. Anything else is refused with the list of what is accepted.
      */
     static Document sniff(byte[] bytes, String filename) {
-        String label = "the file " + (filename.length() > 80 ? filename.substring(0, 80) + "…" : filename);
+        String label = filename.length() > 80 ? filename.substring(0, 80) + "…" : filename;
         if (bytes.length == 0) {
-            throw new Refused(HttpStatus.BAD_REQUEST, "The file " + filename + " is empty.");
+            throw new Refused(HttpStatus.BAD_REQUEST, "verify.refused.empty", label);
         }
         if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46, 0x2D)) {
             return new Document(MediaType.APPLICATION_PDF, bytes, label);
@@ -137,8 +142,7 @@ class VerifyPageController {
         if (text.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*")) {
             return new Document(CredentialVerification.JWT, text.getBytes(StandardCharsets.UTF_8), label);
         }
-        throw new Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The file " + filename + " is not a PDF, a PNG or JPEG picture, "
-                + "or a signed credential (.jwt). Those are the documents this page can check.");
+        throw new Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "verify.refused.type", label);
     }
 
     private static boolean startsWith(byte[] bytes, int... prefix) {
@@ -153,36 +157,39 @@ class VerifyPageController {
         return true;
     }
 
-    private static void show(Model model, VerificationReport report, String label) {
+    /** The report; the template words the verdict ({@code verdict.*}) and its sentence ({@link VerdictWords}). */
+    private static void show(Model model, VerificationReport report, String fileName) {
         model.addAttribute("verdict", report.verdict().name());
-        model.addAttribute("verdictWord", report.verdict().name().replace('_', ' '));
-        model.addAttribute("sentence", VerdictWords.sentence(report));
+        model.addAttribute("sentence", VerdictWords.of(report));
         model.addAttribute("checks", report.checks().stream().map(Line::of).toList());
         model.addAttribute("credential", report.credential().orElse(null));
         model.addAttribute("checkedAt", report.checkedAt());
-        model.addAttribute("source", label);
+        model.addAttribute("fileName", fileName);
     }
 
-    private static Mono<String> refuse(ServerWebExchange exchange, Model model, HttpStatus status, String message) {
+    /** Answers the form again with why it was refused, in the reader's language ({@code verify.refused.*}). */
+    private Mono<String> refuse(ServerWebExchange exchange, Model model, HttpStatus status, String key, Object... args) {
         exchange.getResponse().setStatusCode(status);
-        model.addAttribute("refusal", message);
+        model.addAttribute("refusal", messages.forReader(exchange, key, args));
         model.addAttribute("checks", List.of());
         return Mono.just("verify");
     }
 
-    private static String tooLarge() {
-        return "The file is larger than 5 MB. A certificate PDF or a photo of its QR code is much smaller: "
-                + "try a smaller photo, or paste the signed credential instead.";
-    }
+    /** The bundle key of the refusal of a file over {@link #MAX_UPLOAD}. */
+    static final String TOO_LARGE = "verify.refused.too-large";
 
-    /** Input this page refuses, with the status and a sentence for the person. */
+    /** Input this page refuses: the status, and the key and values of a sentence for the person. */
     static final class Refused extends RuntimeException {
 
         final HttpStatus status;
+        final String key;
+        final Object[] args;
 
-        Refused(HttpStatus status, String message) {
-            super(message);
+        Refused(HttpStatus status, String key, Object... args) {
+            super(key, null, false, false);
             this.status = status;
+            this.key = key;
+            this.args = args;
         }
     }
 }

@@ -17,7 +17,7 @@ class DocumentUnavailableProblemTest {
     @Test
     void aDocumentNotReadyInTimeIsA503ProblemThatSaysWhenToRetry() {
         ResponseEntity<ProblemDetail> answer = new ApiProblems()
-            .documentUnavailable(new DocumentUnavailableException("PDF", Duration.ofSeconds(5), new TimeoutException()));
+            .problem(new DocumentUnavailableException("PDF", Duration.ofSeconds(5), new TimeoutException()));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");

@@ -1,0 +1,52 @@
+package org.certregistry.web.ceu;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.certregistry.web.system.InvalidRequestException;
+
+/**
+ * The evidence of a CEU activity: a PDF or a picture (PNG, JPEG, WebP), recognised by its first
+ * bytes, never by its name or the type the browser claims.
+ */
+public record Evidence(byte[] bytes, String mediaType, String filename) {
+
+    public Evidence {
+        Objects.requireNonNull(bytes, "bytes");
+        Objects.requireNonNull(mediaType, "mediaType");
+    }
+
+    /** @throws InvalidRequestException when the bytes are empty or not a PDF or picture */
+    public static Evidence of(byte[] bytes, String filename) {
+        if (bytes == null || bytes.length == 0) {
+            throw InvalidRequestException.of("evidence", "is required: a PDF or a picture (PNG, JPEG or WebP) of the certificate of attendance or similar");
+        }
+        String type = sniff(bytes);
+        if (type == null) {
+            throw InvalidRequestException.of("evidence", "is not a PDF or a picture (PNG, JPEG or WebP): only those are accepted");
+        }
+        String name = filename == null ? null : filename.replaceAll("[^\\p{L}\\p{N}._ -]", "_");
+        return new Evidence(bytes, type, name == null || name.isBlank() ? null : name.substring(0, Math.min(name.length(), 120)));
+    }
+
+    static String sniff(byte[] b) {
+        if (starts(b, "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            return "application/pdf";
+        }
+        if (starts(b, new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' })) {
+            return "image/png";
+        }
+        if (starts(b, new byte[] { (byte) 0xff, (byte) 0xd8, (byte) 0xff })) {
+            return "image/jpeg";
+        }
+        if (b.length >= 12 && starts(b, "RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                && Arrays.equals(Arrays.copyOfRange(b, 8, 12), "WEBP".getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            return "image/webp";
+        }
+        return null;
+    }
+
+    private static boolean starts(byte[] b, byte[] prefix) {
+        return b.length >= prefix.length && Arrays.equals(Arrays.copyOf(b, prefix.length), prefix);
+    }
+}

@@ -1,0 +1,116 @@
+package org.certregistry.web.system;
+
+import java.util.UUID;
+
+import org.certregistry.issuer.number.CertificateNumber;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every public URL the registry hands out, in one place: credentials, QR codes, links and pages
+ * all take theirs from here, under {@code registry.base-url}.
+ */
+@Component
+public class RegistryUrls {
+
+    private final String base;
+
+    public RegistryUrls(RegistryProperties registry) {
+        this.base = registry.baseUrl();
+    }
+
+    /** The public base URL, without a trailing slash. */
+    public String base() {
+        return base;
+    }
+
+    public String home() {
+        return base + "/";
+    }
+
+    /** The verification page of a certificate, as its QR code holds it. */
+    public String verificationPage(CertificateNumber number) {
+        return verificationPage(number.value());
+    }
+
+    /** The verification page of a stored certificate's (canonical) number. */
+    public String verificationPage(String canonicalNumber) {
+        return base + "/v/" + canonicalNumber;
+    }
+
+    /** The holder's private page (the token is the secret). */
+    public String holderPage(String holderToken) {
+        return base + "/h/" + holderToken;
+    }
+
+    /** The profile of an awarding body: the credentials' {@code issuer.id}. */
+    public String issuer(String awardingBodyId) {
+        return base + "/issuers/" + awardingBodyId;
+    }
+
+    /** A program's achievement: the credentials' {@code achievement.id}. */
+    public String achievement(String programCode) {
+        return base + "/achievements/" + programCode.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A signed status list. */
+    public String statusList(int list) {
+        return base + "/status/" + list;
+    }
+
+    /** The suspension list beside signed status list {@code list}: same number, same indexes. */
+    public String suspensionList(int list) {
+        return statusList(list) + "/suspension";
+    }
+
+    /** A public key by its short name: what signed tokens carry as {@code kid}, answering the bare JWK. */
+    public String key(String keyName) {
+        return org.certregistry.issuer.keys.KeyIds.url(base, keyName);
+    }
+
+    /** An issuer's Ed25519 verification method (a Multikey document) for the Data Integrity twin. */
+    public String issuerKey(String awardingBodyId, String keyName) {
+        return issuer(awardingBodyId) + "/keys/" + keyName;
+    }
+
+    /**
+     * The credential's {@code refreshService} URL: the certificate's current signed credential
+     * ({@code GET /api/v1/certificates/{number}/credential}).
+     */
+    public String currentCredential(String canonicalNumber) {
+        return base + "/api/v1/certificates/" + canonicalNumber + "/credential";
+    }
+
+    /** A credential's id: stable across renewals of the same certificate. */
+    public String credential(UUID certificateId) {
+        return base + "/credentials/" + certificateId;
+    }
+
+    /** The holder's subject id (names no e-mail address). */
+    public String holder(UUID holderId) {
+        return base + "/holders/" + holderId;
+    }
+
+    /** Where a holder asks for a sign-in link by e-mail. */
+    public String holderSignIn() {
+        return base + "/holder/sign-in";
+    }
+
+    /** A single-use sign-in link (the token is the secret). */
+    public String holderSignInLink(String token) {
+        return base + "/holder/sign-in/" + token;
+    }
+
+    /** The signed-in holder's area: every certificate of their address. */
+    public String holderArea() {
+        return base + "/holder";
+    }
+
+    /** Confirms a holder's new e-mail address (the token is the secret). */
+    public String holderAddressConfirmation(String token) {
+        return base + "/holder/address/" + token;
+    }
+
+    public String jwks() {
+        return base + "/.well-known/jwks.json";
+    }
+}

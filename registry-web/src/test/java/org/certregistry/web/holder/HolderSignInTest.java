@@ -1,0 +1,195 @@
+package org.certregistry.web.holder;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.certregistry.web.support.AdminApi;
+import org.certregistry.web.support.ConsoleSession;
+import org.certregistry.web.support.MailIntegrationTest;
+import org.certregistry.web.support.Mailbox;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A holder signs in with a link read back from the SMTP server, sees every certificate of their
+ * address, and moves to another address confirmed from it; nobody learns whether an address is known.
+ */
+class HolderSignInTest extends MailIntegrationTest {
+
+    @Autowired
+    WebTestClient http;
+
+    /** A visitor without a browser: cookies kept by hand. */
+    final class Visitor {
+        final Map<String, String> cookies = new HashMap<>();
+
+        EntityExchangeResult<String> get(String path) {
+            EntityExchangeResult<String> page = http.get().uri(path).cookies(c -> cookies.forEach(c::add)).exchange()
+                .expectBody(String.class).returnResult();
+            keep(page.getResponseCookies());
+            return page;
+        }
+
+        EntityExchangeResult<String> post(String path, String formPage, Map<String, String> fields) {
+            MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+            form.add("_csrf", ConsoleSession.csrfToken(get(formPage).getResponseBody()));
+            fields.forEach(form::add);
+            EntityExchangeResult<String> answer = http.post().uri(path).cookies(c -> cookies.forEach(c::add))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form))
+                .exchange().expectBody(String.class).returnResult();
+            keep(answer.getResponseCookies());
+            return answer;
+        }
+
+        void keep(MultiValueMap<String, ResponseCookie> set) {
+            set.forEach((name, values) -> values.forEach(v -> {
+                if (v.getMaxAge().isZero()) {
+                    cookies.remove(name);
+                }
+                else {
+                    cookies.put(name, v.getValue());
+                }
+            }));
+        }
+    }
+
+    @Test
+    void aHolderSignsInByEmailedLinkOnceAndSeesEveryCertificateOfTheirAddress() {
+        String address = "hanna.holder@example.org";
+        String first = issue("CCXP", "Hanna Holder", address);
+        String second = issue("CXSP", "Hanna Holder", address);
+        String privateLink = MAILBOX.await(address, s -> s.contains(first)).link(BASE_URL + "/h/");
+
+        Visitor visitor = new Visitor();
+        EntityExchangeResult<String> form = visitor.get("/holder/sign-in");
+        assertThat(form.getResponseCookies()).doesNotContainKey("SESSION");
+        assertThat(visitor.get("/holder").getStatus().value()).isEqualTo(303);
+
+        EntityExchangeResult<String> known = visitor.post("/holder/sign-in", "/holder/sign-in", Map.of("email", address));
+        EntityExchangeResult<String> unknown = visitor.post("/holder/sign-in", "/holder/sign-in",
+                Map.of("email", "nobody.here@example.org"));
+        assertThat(known.getStatus().value()).isEqualTo(200);
+        assertThat(unknown.getStatus().value()).isEqualTo(200);
+        assertThat(sentNotice(unknown.getResponseBody()).replace("nobody.here@example.org", address))
+            .isEqualTo(sentNotice(known.getResponseBody()));
+        assertThat(visitor.cookies).doesNotContainKey("SESSION");
+
+        Mailbox.Mail signIn = MAILBOX.await(address, s -> s.equals("Your sign-in link"));
+        String link = signIn.link(BASE_URL + "/holder/sign-in/").substring(BASE_URL.length());
+        assertThat(signIn.html()).contains("href=\"" + BASE_URL + link + "\"");
+        assertThat(visitor.get(link).getResponseBody()).contains("id=\"sign-in\"");
+        assertThat(visitor.cookies).doesNotContainKey(HolderSessionCookie.NAME);
+
+        EntityExchangeResult<String> used = visitor.post(link, link, Map.of());
+        assertThat(used.getStatus().value()).isEqualTo(303);
+        assertThat(used.getResponseHeaders().getLocation()).hasToString("/holder");
+        assertThat(visitor.cookies).containsKey(HolderSessionCookie.NAME);
+        String area = visitor.get("/holder").getResponseBody();
+        assertThat(area).contains(first).contains(second).contains(address);
+
+        assertThat(visitor.post(link, link, Map.of()).getResponseBody()).contains("expired or was used already");
+        assertThat(http.get().uri(privateLink.substring(BASE_URL.length())).exchange().expectStatus().isOk()
+            .expectBody(String.class).returnResult().getResponseBody()).contains(first);
+        assertThat(http.get().uri("/holder/certificates/{n}/certificate.pdf", first)
+            .cookie(HolderSessionCookie.NAME, visitor.cookies.get(HolderSessionCookie.NAME)).exchange()
+            .expectStatus().isOk().expectHeader().contentType(MediaType.APPLICATION_PDF));
+        http.get().uri("/holder/certificates/{n}/certificate.pdf", first).exchange().expectStatus().isNotFound();
+
+        visitor.post("/holder/sign-out", "/holder", Map.of());
+        assertThat(visitor.get("/holder").getStatus().value()).isEqualTo(303);
+    }
+
+    @Test
+    void aHolderMovesToANewAddressConfirmedFromItAndNothingIsReissued() {
+        String old = "marta.mover@example.org";
+        String moved = "marta@new.example.org";
+        String number = issue("CCXP", "Marta Mover", old);
+        Visitor visitor = signedIn(old);
+        String credentialBefore = http.get().uri("/api/v1/certificates/{n}/credential", number).exchange()
+            .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(visitor.post("/holder/address", "/holder", Map.of("email", "not an address")).getStatus().value())
+            .isEqualTo(400);
+        assertThat(visitor.post("/holder/address", "/holder", Map.of("email", moved)).getResponseHeaders().getLocation())
+            .hasToString("/holder?saved=address-link");
+        assertThat(visitor.get("/holder?saved=address-link").getResponseBody()).contains(old)
+            .contains("Nothing changes until you open it");
+
+        String confirm = MAILBOX.await(moved, s -> s.equals("Confirm your new e-mail address"))
+            .link(BASE_URL + "/holder/address/").substring(BASE_URL.length());
+        assertThat(visitor.post(confirm, confirm, Map.of()).getResponseHeaders().getLocation()).hasToString("/holder?saved=address");
+        assertThat(visitor.get("/holder").getResponseBody()).contains(moved).contains(number);
+
+        new AdminApi(http).act(number, "suspend", "Fee unpaid", null).expectStatus().isOk();
+        assertThat(MAILBOX.await(moved, s -> s.endsWith("suspended")).text()).contains(number);
+        assertThat(http.get().uri("/api/v1/certificates/{n}/credential", number).exchange().expectStatus().isOk()
+            .expectBody(String.class).returnResult().getResponseBody()).isEqualTo(credentialBefore);
+        assertThat(signedIn(moved).get("/holder").getResponseBody()).contains(number);
+    }
+
+    @Test
+    void anAddressGetsOnlyAFewLinksPerWindowWhateverItIsAskedAndAMalformedAddressIsRefused() {
+        String address = "flora.flood@example.org";
+        issue("CCXP", "Flora Flood", address);
+        Visitor visitor = new Visitor();
+        for (int i = 0; i < 5; i++) {
+            assertThat(visitor.post("/holder/sign-in", "/holder/sign-in", Map.of("email", address)).getResponseBody())
+                .contains("a sign-in link is on its way");
+        }
+        MAILBOX.await(address, s -> s.equals("Your sign-in link"));
+        assertThat(awaitQuiet(address)).filteredOn(m -> m.subject().equals("Your sign-in link")).hasSize(3);
+        EntityExchangeResult<String> bad = visitor.post("/holder/sign-in", "/holder/sign-in", Map.of("email", "flora"));
+        assertThat(bad.getStatus().value()).isEqualTo(400);
+        assertThat(bad.getResponseBody()).contains("Enter the e-mail address your certificate was sent to");
+    }
+
+    private List<Mailbox.Mail> awaitQuiet(String address) {
+        // the outbox is polled every 200 ms: two seconds let every written message arrive
+        try {
+            Thread.sleep(2000);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        return MAILBOX.to(address);
+    }
+
+    private Visitor signedIn(String address) {
+        int before = MAILBOX.to(address).size();
+        Visitor visitor = new Visitor();
+        visitor.post("/holder/sign-in", "/holder/sign-in", Map.of("email", address));
+        Mailbox.Mail mail = MAILBOX.await(address, s -> s.equals("Your sign-in link") && MAILBOX.to(address).size() > before);
+        String link = mail.link(BASE_URL + "/holder/sign-in/").substring(BASE_URL.length());
+        visitor.post(link, link, Map.of());
+        return visitor;
+    }
+
+    private String issue(String program, String name, String email) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> issued = http.post().uri("/api/v1/admin/certificates")
+            .headers(h -> h.setBasicAuth("admin", "registry-dev-admin"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("program", program, "holder", Map.of("name", name, "email", email)))
+            .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        return (String) issued.get("number");
+    }
+
+    private static String sentNotice(String page) {
+        return page.replaceAll("(?s).*(<p class=\"notice saved\" role=\"status\" id=\"sent\">.*?</p>).*", "$1");
+    }
+
+    /** The holder area's cookie name, as the browser sees it. */
+    static final class HolderSessionCookie {
+        static final String NAME = "holder_session";
+    }
+}

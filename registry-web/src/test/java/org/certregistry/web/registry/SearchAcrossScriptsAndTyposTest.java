@@ -1,0 +1,151 @@
+package org.certregistry.web.registry;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import db.migration.V71__latin_names;
+import org.certregistry.web.support.RegistryIntegrationTest;
+import org.certregistry.web.support.TestCertificates;
+import org.certregistry.web.support.TestDatabase;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.migration.Context;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Name search across scripts (a Latin query finds Cyrillic and Greek names and the reverse) and with
+ * single typos in words of four letters or more, over real HTTP against the real PostgreSQL.
+ */
+class SearchAcrossScriptsAndTyposTest extends RegistryIntegrationTest {
+
+    // letters whose transliteration is one Latin letter and back, so that a made-up surname can be written in all three
+    private static final String LATIN = "abdeiklmnoprst";
+    private static final String CYRILLIC = "абдеиклмнопрст";
+    private static final String GREEK = "αβδεικλμνοπρστ";
+
+    @Autowired
+    WebTestClient http;
+
+    /** One made-up surname in three scripts: [Latin, Cyrillic, Greek], unique to the test. */
+    private static String[] uniqueSurname() {
+        // a prefix each script spells the same in Latin letters ("kou"), so the three are one word, not typos of each other
+        StringBuilder latin = new StringBuilder("Kou");
+        StringBuilder cyrillic = new StringBuilder("Коу");
+        StringBuilder greek = new StringBuilder("Κου");
+        // nine letters in all: two letters changed in a word that long is below the typo threshold (0.45), as meant
+        for (int i = 0; i < 6; i++) {
+            int k = ThreadLocalRandom.current().nextInt(LATIN.length());
+            String pair = latin.substring(latin.length() - 1) + LATIN.charAt(k);
+            if (pair.equals("nk") || pair.equals("ps")) {
+                // ICU's Greek-Latin marks νκ and πσ with an apostrophe (koun'k, koup's: not γκ, not ψ), which splits
+                // the word in two; such names are a known gap (see docs/benchmarks.md), not what this test is about
+                i--;
+                continue;
+            }
+            latin.append(LATIN.charAt(k));
+            cyrillic.append(CYRILLIC.charAt(k));
+            greek.append(GREEK.charAt(k));
+        }
+        return new String[] { latin.toString(), cyrillic.toString(), greek.toString().replace("β", "b") };
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> names(String query) {
+        Map<String, Object> page = http.get().uri(b -> b.path("/api/v1/registry").queryParam("q", query).build())
+            .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return ((List<Map<String, Object>>) page.get("results")).stream().map(r -> (String) r.get("holderName")).toList();
+    }
+
+    @Test
+    void aLatinQueryFindsCyrillicAndGreekNames() {
+        String[] surname = uniqueSurname();
+        String cyrillic = "Светлана Иванова " + surname[1];
+        String greek = "Ανδρέας Παπαδόπουλος " + surname[1];
+        TestCertificates.issue(http, "CCXP", cyrillic);
+        TestCertificates.issue(http, "CXSP", greek);
+
+        assertThat(names("svetlana ivanova " + surname[0])).containsExactly(cyrillic);
+        assertThat(names("andreas papadopoulos " + surname[0])).containsExactly(greek);
+        assertThat(names(surname[0])).containsExactlyInAnyOrder(cyrillic, greek);
+        // the name as written still finds itself
+        assertThat(names("Иванова " + surname[1])).containsExactly(cyrillic);
+    }
+
+    @Test
+    void aCyrillicOrGreekQueryFindsALatinName() {
+        String[] surname = uniqueSurname();
+        String latin = "Svetlana Andreas " + surname[0];
+        TestCertificates.issue(http, "CCXP", latin);
+
+        assertThat(names("Светлана " + surname[1])).containsExactly(latin);
+        assertThat(names("Ανδρέας " + surname[2])).containsExactly(latin);
+    }
+
+    @Test
+    void oneLetterDroppedAddedChangedOrTwoSwappedIsForgivenInWordsOfFourLettersOrMore() {
+        String[] surname = uniqueSurname();
+        String name = "Émilie Evan " + surname[0];
+        TestCertificates.issue(http, "CCXP", name);
+        String s = surname[0].toLowerCase();
+
+        assertThat(names("emlie " + s)).as("dropped").containsExactly(name);
+        assertThat(names("emilie " + s.substring(0, 3) + s.substring(4))).as("dropped in the surname").containsExactly(name);
+        assertThat(names("emillie " + s)).as("added").containsExactly(name);
+        assertThat(names("emolie " + s)).as("changed").containsExactly(name);
+        assertThat(names("meilie " + s)).as("swapped").containsExactly(name);
+        assertThat(names("emilie " + s.substring(0, 3) + s.charAt(4) + s.charAt(3) + s.substring(5))).as("swapped in the surname")
+            .containsExactly(name);
+        assertThat(names("ewan " + s)).as("four letters, one changed").containsExactly(name);
+    }
+
+    @Test
+    void shortWordsAndTwoTyposAreNotOverMatched() {
+        String[] surname = uniqueSurname();
+        String name = "Ewa Marta " + surname[0];
+        TestCertificates.issue(http, "CCXP", name);
+        String s = surname[0].toLowerCase();
+
+        assertThat(names("ewa " + s)).containsExactly(name);
+        // one letter changed in a word of three: too many names are one edit from a short word
+        assertThat(names("eva " + s)).isEmpty();
+        // two letters changed in a word of five: not a typo but another name
+        assertThat(names("mirta " + s.substring(0, 2) + "xx" + s.substring(4))).isEmpty();
+    }
+
+    @Test
+    void namesStoredBeforeTransliterationGetTheirLatinFormFromTheMigration() throws Exception {
+        String[] surname = uniqueSurname();
+        String cyrillic = "Юрий Гагарин " + surname[1];
+        TestCertificates.issue(http, "CCXP", cyrillic);
+        TestDatabase database = TestDatabase.shared();
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
+            // as it was before V70: no Latin form
+            try (PreparedStatement forget = connection.prepareStatement(
+                    "UPDATE certificate SET latin_name = NULL WHERE holder_name = ?")) {
+                forget.setString(1, cyrillic);
+                assertThat(forget.executeUpdate()).isEqualTo(1);
+            }
+            assertThat(names("gagarin " + surname[0])).isEmpty();
+
+            new V71__latin_names().migrate(new Context() {
+                @Override
+                public Configuration getConfiguration() {
+                    return null;
+                }
+
+                @Override
+                public Connection getConnection() {
+                    return connection;
+                }
+            });
+        }
+        assertThat(names("jurij gagarin " + surname[0])).containsExactly(cyrillic);
+    }
+}
