@@ -22,14 +22,18 @@ public class V71__latin_names extends BaseJavaMigration {
 
     private static final int BATCH = 1000;
 
+    /** The certificates (id, holder_name) this migration gives a Latin form. */
+    protected String names() {
+        return "SELECT id, holder_name FROM certificate WHERE octet_length(search_name) <> length(search_name)";
+    }
+
     @Override
     public void migrate(Context context) throws Exception {
         Connection connection = context.getConnection();
         List<UUID> ids = new ArrayList<>();
         List<String> names = new ArrayList<>();
         try (Statement select = connection.createStatement();
-                ResultSet rows = select.executeQuery(
-                        "SELECT id, holder_name FROM certificate WHERE octet_length(search_name) <> length(search_name)")) {
+                ResultSet rows = select.executeQuery(names())) {
             while (rows.next()) {
                 ids.add(rows.getObject(1, UUID.class));
                 names.add(HolderNames.latin(rows.getString(2)));

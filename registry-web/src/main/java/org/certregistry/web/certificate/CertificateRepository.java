@@ -64,12 +64,32 @@ public class CertificateRepository {
             .map(CertificateRepository::certificate).one();
     }
 
-    /** Active certificates whose window ends in ({@code from}, {@code to}]: those a reminder may be due for. */
-    public Flux<Certificate> activeEndingBetween(Instant from, Instant to) {
-        return db.sql("SELECT " + COLUMNS + " FROM certificate WHERE state = 'ACTIVE' AND valid_until > :from "
-                + "AND valid_until <= :to ORDER BY valid_until")
-            .bind("from", from).bind("to", to)
+    /**
+     * A page of the active certificates a reminder may be due for: those whose window ends by {@code to}, after
+     * {@code after} in the order (window end, id), at most {@code limit}. One short query a page, however many are due:
+     * one query streaming them all ran past the statement deadline at a million certificates.
+     */
+    public Flux<Certificate> activeEndingBy(Instant to, ReminderPosition after, int limit) {
+        return db.sql("SELECT " + COLUMNS + " FROM certificate WHERE state = 'ACTIVE' AND valid_until >= :from "
+                + "AND (valid_until, id) > (:from, :afterId) AND valid_until <= :to ORDER BY valid_until, id LIMIT " + limit)
+            .bind("from", after.validUntil()).bind("afterId", after.id()).bind("to", to)
             .map(CertificateRepository::certificate).all();
+    }
+
+    /** Where a page of {@link #activeEndingBy} starts: after this window end, and after this id among equal ends. */
+    public record ReminderPosition(Instant validUntil, UUID id) {
+
+        private static final UUID LAST = new UUID(-1L, -1L);
+
+        /** Before every certificate whose window ends after {@code instant}. */
+        public static ReminderPosition endingAfter(Instant instant) {
+            return new ReminderPosition(instant, LAST);
+        }
+
+        /** Right after this certificate. */
+        public static ReminderPosition after(Certificate certificate) {
+            return new ReminderPosition(certificate.validUntil(), certificate.id());
+        }
     }
 
     Mono<Void> insertRevocationNotice(UUID certificateId, RevocationCategory category) {

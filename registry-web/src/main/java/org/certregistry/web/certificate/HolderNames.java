@@ -16,8 +16,14 @@ import com.ibm.icu.text.Transliterator;
  */
 public final class HolderNames {
 
-    /** Any script to Latin, then to plain ASCII letters, then lower case. */
-    public static final String TRANSFORM = "Any-Latin; Latin-ASCII; Lower";
+    /**
+     * Any script to Latin, without the primes that stand for the Cyrillic soft and hard signs (Ольга is "olʹga", which
+     * would be two words, "ol" and "ga", where everyone types "olga"), then to plain ASCII letters, then lower case.
+     */
+    public static final String TRANSFORM = "Any-Latin; [\\u02B9\\u02BA] Remove; Latin-ASCII; Lower";
+
+    /** Characters a name may hold as an apostrophe of its own (O'Brien, D’Angelo). */
+    private static final String APOSTROPHES = "'\u2019\u2018\u02BC\u2032`";
 
     // ICU transliterators are stateless and may be shared between threads without locking.
     private static final Transliterator LATIN = Transliterator.getInstance(TRANSFORM);
@@ -32,7 +38,11 @@ public final class HolderNames {
 
     /** The name in lower-case ASCII Latin letters ("Ανδρέας Παπαδόπουλος" → "andreas papadopoulos"). */
     public static String latin(String name) {
-        return LATIN.transliterate(name);
+        String latin = LATIN.transliterate(name);
+        // ICU's Greek-Latin marks νκ and πσ with an apostrophe ("koun'k", "koup's": not γκ, not ψ), which would split the
+        // word in two; a name that has no apostrophe of its own gets none
+        boolean ownApostrophe = name.chars().anyMatch(c -> APOSTROPHES.indexOf(c) >= 0);
+        return ownApostrophe ? latin : latin.replace("'", "");
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.certregistry.web.certificate.Certificate;
 import org.certregistry.web.certificate.CertificateRepository;
+import org.certregistry.web.certificate.CertificateRepository.ReminderPosition;
 import org.certregistry.web.certificate.Certificates;
 import org.certregistry.web.program.Program;
 import org.certregistry.web.program.ProgramCatalog;
@@ -32,6 +33,8 @@ import reactor.core.publisher.Mono;
 class ExpiryReminders implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ExpiryReminders.class);
+    /** Certificates read at a time: each page is one short query (see CertificateRepository#activeEndingBy). */
+    static final int PAGE = 500;
 
     private final CertificateRepository repository;
     private final Certificates certificates;
@@ -72,7 +75,11 @@ class ExpiryReminders implements SmartLifecycle {
         if (furthest == 0) {
             return Mono.just(0L);
         }
-        return repository.activeEndingBetween(now, now.plus(Duration.ofDays(furthest)))
+        Instant to = now.plus(Duration.ofDays(furthest));
+        return repository.activeEndingBy(to, ReminderPosition.endingAfter(now), PAGE).collectList()
+            .expand(page -> page.size() < PAGE ? Mono.empty()
+                    : repository.activeEndingBy(to, ReminderPosition.after(page.get(page.size() - 1)), PAGE).collectList())
+            .concatMapIterable(page -> page)
             // a program taken out of the configuration sends no reminders (and stops nobody else's)
             .filter(certificate -> programs.find(certificate.programCode()).isPresent())
             .concatMap(certificate -> dueDay(certificate, now).map(day -> reminder(certificate, day, now).flatMap(outbox::enqueue)
