@@ -178,7 +178,10 @@ public class Cohorts implements DisposableBean {
     }
 
     private Mono<Void> signTwins(UUID id) {
-        return cohorts.issuedRows(id).map(Cohort.Issued::number).buffer(CredentialTwins.FILL_BATCH)
+        // the numbers are read whole first: a query streaming them while the twins are signed batch by batch ran past
+        // the statement deadline after a few batches of a large cohort, and the rest of its twins waited for requests
+        return cohorts.issuedRows(id).map(Cohort.Issued::number).collectList()
+            .flatMapMany(numbers -> Flux.fromIterable(numbers).buffer(CredentialTwins.FILL_BATCH))
             .concatMap(twins::fill)
             .reduce(0L, Long::sum)
             .doOnNext(signed -> log.info("Cohort {}: {} Data Integrity twins signed", id, signed))

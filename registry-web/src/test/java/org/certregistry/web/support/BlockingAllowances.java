@@ -21,6 +21,11 @@ public final class BlockingAllowances implements BlockHoundIntegration {
             // Jackson builds a type's deserializer once under a lock; concurrent first requests wait on it briefly
             .allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer")
             // the test client draws a multipart boundary from SecureRandom when a test posts a form with a file
-            .allowBlockingCallsInside("org.springframework.util.MimeTypeUtils", "generateMultipartBoundary");
+            .allowBlockingCallsInside("org.springframework.util.MimeTypeUtils", "generateMultipartBoundary")
+            // Cancelling a timer (a timeout, a lease renewal's interval) takes it off its scheduler's queue under that
+            // queue's lock, held for nanoseconds; Reactor allows offer and take on that queue but not remove. Under
+            // contention BlockHound threw from inside the lock's acquire, which left the lock wedged: every timer of that
+            // parallel worker hung from then on, and later tests in the JVM timed out or hung (closing note, stop 17).
+            .allowBlockingCallsInside("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue", "remove");
     }
 }
