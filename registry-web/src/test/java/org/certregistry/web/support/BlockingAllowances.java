@@ -11,6 +11,8 @@ public final class BlockingAllowances implements BlockHoundIntegration {
 
     @Override
     public void applyTo(BlockHound.Builder builder) {
+        // what is found is kept and fails the tests, not thrown from the blocking call (see BlockingCalls)
+        builder.blockingMethodCallback(BlockingCalls::found);
         builder.allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "writeBytes")
             .allowBlockingCallsInside("org.springframework.test.web.reactive.server.WiretapConnector", "connect")
             // Spring Security masks each CSRF token with SecureRandom bytes (a buffered /dev/urandom read) inline
