@@ -171,8 +171,8 @@ public class Directory {
             .all()
             .collectList();
         if (ranked) {
-            // For this transaction only: the planner, misjudging how many rows an array condition
-            // keeps, may prefer a sequential scan of the dictionary or of the certificates to the GIN indexes
+            // For this transaction only: the planner, misjudging how many rows an array condition keeps, may prefer a
+            // sequential scan of the dictionary or of the certificates to the GIN indexes
             // (docs/benchmarks.md, "Search"). Nor does it run in parallel: starting the workers for a lookup of a few
             // dictionary keys cost more than the lookup (22 ms against 11 ms for a whole query at a million rows).
             // And it plans for the words given: the statement is prepared, and a plan made for any words (PostgreSQL's
@@ -193,9 +193,9 @@ public class Directory {
      * angstrom" finds "Zoë Maria Ångström"): a query of one word looks the certificates up word by word, closest first,
      * so a broad query stops after {@link #MAX_MATCHES} candidates; in a query of several, each word must meet one of its
      * close words in one GIN index scan. At most {@code limit} words a query word ({@link #MAX_CLOSE_WORDS} alone,
-     * {@link #MAX_CLOSE_WORDS_EACH} in a query of several): a GIN scan over thousands of words ("ma") takes seconds. A word shorter than a trigram is a prefix: its words are a range of the
-     * {@code registry_word_prefix} index, shortest first, which spares computing the similarity of thousands of them
-     * (docs/benchmarks.md, "Search").
+     * {@link #MAX_CLOSE_WORDS_EACH} in a query of several): a GIN scan over thousands of words ("ma") takes seconds. A
+     * word shorter than a trigram is a prefix: its words are a range of the {@code registry_word_prefix} index, shortest
+     * first, which spares computing the similarity of thousands of them (docs/benchmarks.md, "Search").
      */
     private static String closeWords(int i, QueryWord queryWord, int limit) {
         String word = ":w" + i;
