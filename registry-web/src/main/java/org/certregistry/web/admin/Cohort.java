@@ -32,9 +32,13 @@ public record Cohort(UUID id, String owner, String fileName, Instant uploadedAt,
     public record Progress(Stage stage, int issued, int total, Long millis, String error) {
     }
 
-    /** One issued row, as the result file lists it. */
+    /** One issued row, as the result file lists it; {@code holderUrl} is sealed while it is stored. */
     public record Issued(long line, String program, String name, String email, String number, String holderUrl,
             String verificationUrl) {
+
+        Issued withHolderUrl(String url) {
+            return new Issued(line, program, name, email, number, url, verificationUrl);
+        }
     }
 
     public Cohort {

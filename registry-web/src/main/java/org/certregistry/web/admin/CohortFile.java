@@ -22,8 +22,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.certregistry.web.certificate.IssueCertificate;
+import org.certregistry.web.problem.InvalidRequestException;
 import org.certregistry.web.program.ProgramCatalog;
-import org.certregistry.web.system.InvalidRequestException;
 
 /**
  * A cohort CSV, every row validated before anything is issued: the good rows as issuance

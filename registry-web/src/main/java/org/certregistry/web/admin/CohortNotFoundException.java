@@ -2,7 +2,7 @@ package org.certregistry.web.admin;
 
 import java.util.UUID;
 
-import org.certregistry.web.system.Problem;
+import org.certregistry.web.problem.Problem;
 import org.springframework.http.HttpStatus;
 
 /** No cohort upload with this id for this admin (uploads are kept for a day). */

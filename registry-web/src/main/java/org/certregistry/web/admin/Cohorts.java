@@ -12,10 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.certregistry.web.certificate.CredentialTwins;
 import org.certregistry.web.certificate.Issuance;
 import org.certregistry.web.certificate.IssueCertificate;
+import org.certregistry.web.cluster.ClusterEvents;
+import org.certregistry.web.problem.InvalidRequestException;
 import org.certregistry.web.program.ProgramCatalog;
+import org.certregistry.web.security.SealedSecrets;
 import org.certregistry.web.system.BlockingWork;
-import org.certregistry.web.system.ClusterEvents;
-import org.certregistry.web.system.InvalidRequestException;
 import org.certregistry.web.system.RegistryUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,11 +55,13 @@ public class Cohorts implements DisposableBean {
     private final BlockingWork blocking;
     private final CohortRepository cohorts;
     private final ClusterEvents cluster;
+    private final SealedSecrets secrets;
     private final Clock clock;
     private volatile Disposable sweeping;
 
     Cohorts(Issuance certificates, CredentialTwins twins, RegistryUrls urls, ProgramCatalog programs, BlockingWork blocking,
-            CohortRepository cohorts, ClusterEvents cluster, Clock clock) {
+            CohortRepository cohorts, ClusterEvents cluster, SealedSecrets secrets, Clock clock) {
+        this.secrets = secrets;
         this.certificates = certificates;
         this.twins = twins;
         this.urls = urls;
@@ -109,9 +112,12 @@ public class Cohorts implements DisposableBean {
 
     /** The result file of a cohort, written off the event loop (it may have tens of thousands of lines). */
     public Mono<String> resultCsv(Cohort cohort) {
+        // holder links wait sealed (SealedSecrets, bound to the cohort): opened here, for the admin who uploaded it
+        String context = cohort.id().toString();
         return Mono.zip(cohorts.csv(cohort.id()), cohorts.issuedRows(cohort.id()).collectList())
             .flatMap(stored -> blocking.run(() -> CohortResult.csv(cohort,
-                    CohortFile.parse(stored.getT1(), programs, cohort.uploadedAt()), stored.getT2())));
+                    CohortFile.parse(stored.getT1(), programs, cohort.uploadedAt()),
+                    stored.getT2().stream().map(i -> i.withHolderUrl(secrets.open(i.holderUrl(), context).orElse(""))).toList())));
     }
 
     /**
@@ -157,7 +163,7 @@ public class Cohorts implements DisposableBean {
                         var one = batch.get(i);
                         var c = one.certificate();
                         issued.add(new Cohort.Issued(rows.get(first + i).line(), c.programCode(), c.holderName(),
-                                c.holderEmail(), c.number(), urls.holderPage(one.holderToken()),
+                                c.holderEmail(), c.number(), secrets.seal(urls.holderPage(one.holderToken()), id.toString()),
                                 urls.verificationPage(c.number())));
                     }
                     return cohorts.issued(id, instance, issued, clock.instant().plus(LEASE));

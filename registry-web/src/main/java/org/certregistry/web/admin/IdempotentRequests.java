@@ -9,8 +9,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 
-import org.certregistry.web.system.IdempotencyKeyReusedException;
-import org.certregistry.web.system.InvalidRequestException;
+import org.certregistry.web.problem.InvalidRequestException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;

@@ -1,6 +1,6 @@
 package org.certregistry.web.certificate;
 
-import org.certregistry.web.system.SharedEvent;
+import org.certregistry.web.cluster.SharedEvent;
 
 /**
  * Published once a change to a certificate is committed. Caches of certificate reads listen to

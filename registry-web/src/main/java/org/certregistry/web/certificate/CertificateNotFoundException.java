@@ -1,6 +1,6 @@
 package org.certregistry.web.certificate;
 
-import org.certregistry.web.system.Problem;
+import org.certregistry.web.problem.Problem;
 import org.springframework.http.HttpStatus;
 
 /** No certificate has that number (or that holder link). */

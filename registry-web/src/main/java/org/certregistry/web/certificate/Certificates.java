@@ -1,9 +1,9 @@
 package org.certregistry.web.certificate;
 
 import org.certregistry.issuer.number.CertificateNumber;
+import org.certregistry.web.database.DatabaseDeadline;
 import org.certregistry.web.program.Program;
 import org.certregistry.web.program.ProgramCatalog;
-import org.certregistry.web.system.DatabaseDeadline;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 

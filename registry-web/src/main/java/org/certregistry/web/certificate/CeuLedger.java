@@ -11,8 +11,8 @@ import java.util.Map;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import org.certregistry.issuer.number.CertificateNumber;
+import org.certregistry.web.problem.InvalidRequestException;
 import org.certregistry.web.program.RenewalPolicy;
-import org.certregistry.web.system.InvalidRequestException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;

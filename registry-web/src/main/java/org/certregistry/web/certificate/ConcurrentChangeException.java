@@ -2,7 +2,7 @@ package org.certregistry.web.certificate;
 
 import java.util.Map;
 
-import org.certregistry.web.system.Problem;
+import org.certregistry.web.problem.Problem;
 import org.springframework.http.HttpStatus;
 
 /** Somebody else changed the certificate between reading and writing it; nothing was written. */

@@ -2,7 +2,7 @@ package org.certregistry.web.certificate;
 
 import java.util.Locale;
 
-import org.certregistry.web.system.Languages;
+import org.certregistry.web.i18n.Languages;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;

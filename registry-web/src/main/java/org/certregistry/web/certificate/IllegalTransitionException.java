@@ -2,7 +2,7 @@ package org.certregistry.web.certificate;
 
 import java.util.Map;
 
-import org.certregistry.web.system.Problem;
+import org.certregistry.web.problem.Problem;
 import org.springframework.http.HttpStatus;
 
 /** A state change the certificate's current state does not allow. */

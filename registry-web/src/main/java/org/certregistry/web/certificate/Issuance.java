@@ -14,12 +14,12 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.certregistry.issuer.number.CertificateNumber;
+import org.certregistry.web.database.DatabaseDeadline;
 import org.certregistry.web.program.Program;
 import org.certregistry.web.program.ProgramCatalog;
 import org.certregistry.web.status.StatusEntries;
 import org.certregistry.web.status.StatusEntry;
 import org.certregistry.web.system.BlockingWork;
-import org.certregistry.web.system.DatabaseDeadline;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;

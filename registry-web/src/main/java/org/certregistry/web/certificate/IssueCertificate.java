@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.certregistry.web.i18n.Languages;
+import org.certregistry.web.problem.InvalidRequestException;
 import org.certregistry.web.program.Program;
 import org.certregistry.web.program.ProgramCatalog;
-import org.certregistry.web.system.InvalidRequestException;
-import org.certregistry.web.system.Languages;
 
 /**
  * A validated request to issue one certificate.

@@ -9,10 +9,10 @@ import java.util.function.UnaryOperator;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import org.certregistry.issuer.number.CertificateNumber;
+import org.certregistry.web.problem.InvalidRequestException;
 import org.certregistry.web.program.Program;
 import org.certregistry.web.program.RenewalPolicy;
 import org.certregistry.web.status.StatusEntries;
-import org.certregistry.web.system.InvalidRequestException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

@@ -4,7 +4,7 @@ import java.util.concurrent.CompletableFuture;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.certregistry.web.system.NotificationsResumed;
+import org.certregistry.web.cluster.NotificationsResumed;
 import org.certregistry.web.system.RegistryProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.certregistry.web.problem.InvalidRequestException;
 import org.certregistry.web.program.RenewalPolicy;
-import org.certregistry.web.system.InvalidRequestException;
 
 /**
  * A validated request to record CEUs: a known category and measure, a positive quantity, a date.

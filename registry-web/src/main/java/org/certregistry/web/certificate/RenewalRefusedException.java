@@ -2,8 +2,8 @@ package org.certregistry.web.certificate;
 
 import java.util.Map;
 
+import org.certregistry.web.problem.Problem;
 import org.certregistry.web.program.RenewalPolicy;
-import org.certregistry.web.system.Problem;
 import org.springframework.http.HttpStatus;
 
 /** The program's renewal rule is not met; the message says exactly what is missing. Nothing was changed. */

@@ -3,7 +3,7 @@ package org.certregistry.web.certificate;
 import java.util.Arrays;
 import java.util.Locale;
 
-import org.certregistry.web.system.InvalidRequestException;
+import org.certregistry.web.problem.InvalidRequestException;
 
 /** Why a certificate was revoked, as the public may be told (the admin's own words stay private). */
 public enum RevocationCategory {

@@ -3,7 +3,7 @@ package org.certregistry.web.ceu;
 import java.util.Arrays;
 import java.util.Objects;
 
-import org.certregistry.web.system.InvalidRequestException;
+import org.certregistry.web.problem.InvalidRequestException;
 
 /**
  * The evidence of a CEU activity: a PDF or a picture (PNG, JPEG, WebP), recognised by its first

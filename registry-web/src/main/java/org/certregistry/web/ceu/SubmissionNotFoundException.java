@@ -2,7 +2,7 @@ package org.certregistry.web.ceu;
 
 import java.util.UUID;
 
-import org.certregistry.web.system.Problem;
+import org.certregistry.web.problem.Problem;
 import org.springframework.http.HttpStatus;
 
 public final class SubmissionNotFoundException extends Problem {

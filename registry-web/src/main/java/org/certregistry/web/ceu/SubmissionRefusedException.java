@@ -1,6 +1,6 @@
 package org.certregistry.web.ceu;
 
-import org.certregistry.web.system.Problem;
+import org.certregistry.web.problem.Problem;
 import org.springframework.http.HttpStatus;
 
 /** A CEU submission or decision the certificate's or submission's state does not allow. */

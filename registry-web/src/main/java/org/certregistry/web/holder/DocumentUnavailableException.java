@@ -2,7 +2,7 @@ package org.certregistry.web.holder;
 
 import java.time.Duration;
 
-import org.certregistry.web.system.Problem;
+import org.certregistry.web.problem.Problem;
 import org.springframework.http.HttpStatus;
 
 /** The certificate's document could not be rendered in time (the renderers are busy): try again shortly. */

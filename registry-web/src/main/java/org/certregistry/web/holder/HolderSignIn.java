@@ -11,6 +11,7 @@ import org.certregistry.web.certificate.HolderLinks;
 import org.certregistry.web.mail.MailKind;
 import org.certregistry.web.mail.Outbox;
 import org.certregistry.web.mail.OutgoingMail;
+import org.certregistry.web.mail.PrivateLink;
 import org.certregistry.web.system.BlockingWork;
 import org.certregistry.web.system.RegistryUrls;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -72,7 +73,7 @@ public class HolderSignIn {
             }
             return newToken().flatMap(token -> storeLink(token, "SIGN_IN", email, null, properties.linkLifetime().toSeconds())
                 .then(outbox.enqueue(OutgoingMail.of(MailKind.SIGN_IN, email, language, Map.of("signInLink",
-                        urls.holderSignInLink(token), "minutes", properties.linkLifetime().toMinutes()))))
+                        new PrivateLink(urls.holderSignInLink(token)), "minutes", properties.linkLifetime().toMinutes()))))
                 .as(transaction::transactional)
                 .thenReturn(Requested.SENT));
         });
@@ -115,7 +116,7 @@ public class HolderSignIn {
         }
         return newToken().flatMap(token -> storeLink(token, "ADDRESS", email, newEmail, properties.addressLinkLifetime().toSeconds())
             .then(outbox.enqueue(OutgoingMail.of(MailKind.ADDRESS_CONFIRMATION, newEmail, language, Map.of("confirmLink",
-                    urls.holderAddressConfirmation(token), "hours", properties.addressLinkLifetime().toHours()))))
+                    new PrivateLink(urls.holderAddressConfirmation(token)), "hours", properties.addressLinkLifetime().toHours()))))
             .as(transaction::transactional)).then();
     }
 

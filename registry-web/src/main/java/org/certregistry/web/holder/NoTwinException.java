@@ -1,6 +1,6 @@
 package org.certregistry.web.holder;
 
-import org.certregistry.web.system.Problem;
+import org.certregistry.web.problem.Problem;
 import org.springframework.http.HttpStatus;
 
 /** The certificate's current version was signed before Data Integrity credentials were issued beside the JWT. */

@@ -1,6 +1,6 @@
 package org.certregistry.web.issuers;
 
-import org.certregistry.web.system.Problem;
+import org.certregistry.web.problem.Problem;
 import org.springframework.http.HttpStatus;
 
 /** No configured awarding body, key or program has that id. */

@@ -7,12 +7,12 @@ import java.util.Objects;
 
 import org.certregistry.web.certificate.Certificate;
 import org.certregistry.web.certificate.CertificateAction;
-import org.certregistry.web.certificate.ChangeParticipant;
 import org.certregistry.web.certificate.Certificates;
+import org.certregistry.web.certificate.ChangeParticipant;
 import org.certregistry.web.certificate.HolderAddresses;
 import org.certregistry.web.certificate.IssuedCertificate;
+import org.certregistry.web.i18n.Languages;
 import org.certregistry.web.program.Program;
-import org.certregistry.web.system.Languages;
 import org.certregistry.web.system.RegistryUrls;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -42,7 +42,7 @@ class CertificateMail implements ChangeParticipant {
     public Mono<Void> issued(List<IssuedCertificate> issued) {
         return outbox.enqueueAll(issued.stream().filter(i -> hasAddress(i.certificate())).map(i -> {
             Map<String, Object> model = model(i.certificate());
-            model.put("holderUrl", urls.holderPage(i.holderToken()));
+            model.put("holderUrl", new PrivateLink(urls.holderPage(i.holderToken())));
             return mail(MailKind.ISSUED, i.certificate(), new HolderAddresses.Contact(i.certificate().holderEmail(),
                     i.holderLanguage() == null ? Languages.DEFAULT : i.holderLanguage()), model);
         }).toList()).then();
@@ -60,11 +60,9 @@ class CertificateMail implements ChangeParticipant {
         if (kind == null || !hasAddress(after)) {
             return Mono.empty();
         }
+        // the reason an admin types is internal (the history keeps it): the holder is told what happened, not why;
+        // the console's form says so (issue 20, item 6)
         Map<String, Object> model = model(after);
-        if (kind != MailKind.RENEWED) {
-            // the holder is told why; the public never is
-            model.put("reason", reason);
-        }
         return addresses.contactOf(after).flatMap(to -> outbox.enqueue(mail(kind, after, to, model))).then();
     }
 

@@ -80,7 +80,8 @@ class MailComposer {
         DateTimeFormatter longDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language);
         Map<String, Object> values = new HashMap<>(model);
         values.replaceAll((key, value) -> value instanceof Instant instant ? longDate.format(instant.atOffset(ZoneOffset.UTC))
-                : value instanceof LocalDate date ? longDate.format(date) : value);
+                : value instanceof LocalDate date ? longDate.format(date)
+                : value instanceof PrivateLink ? PrivateLink.PLACEHOLDER : value);
         return values;
     }
 

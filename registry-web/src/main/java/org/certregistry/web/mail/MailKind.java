@@ -22,6 +22,25 @@ public enum MailKind {
     REINSTATED,
     REVOKED;
 
+    /**
+     * The order messages leave in (lower first): someone waiting at a page for a link, then news of a change, then
+     * issuance notices (a cohort sends thousands at once), then reminders. Stored with each message
+     * ({@code mail_message.priority}) and claimed in this order, so a backlog of bulk mail never delays a sign-in.
+     */
+    public int priority() {
+        return switch (this) {
+            case SIGN_IN, ADDRESS_CONFIRMATION -> 0;
+            case CEU_DECISION, RENEWAL_REQUESTED, RENEWED, SUSPENDED, REINSTATED, REVOKED -> 1;
+            case ISSUED -> 2;
+            case EXPIRY_REMINDER -> 3;
+        };
+    }
+
+    /** Whether someone is waiting for this message at a page right now. */
+    public boolean interactive() {
+        return priority() == 0;
+    }
+
     /** The template and message-key name: {@code sign-in}. */
     public String templateName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

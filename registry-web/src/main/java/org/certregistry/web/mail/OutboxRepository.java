@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 class OutboxRepository {
 
     private static final String COLUMNS = "id, kind, recipient, language, subject, text_body, html_body, certificate_number, "
-            + "status, attempts, next_attempt_at, last_error, created_at, sent_at";
+            + "status, attempts, next_attempt_at, last_error, created_at, sent_at, sealed_link";
 
     private final DatabaseClient db;
 
@@ -35,10 +35,10 @@ class OutboxRepository {
             return Mono.just(0L);
         }
         return db.sql("INSERT INTO mail_message (id, kind, recipient, language, subject, text_body, html_body, "
-                + "certificate_number, dedup_key, next_attempt_at, created_at, status) "
+                + "certificate_number, dedup_key, next_attempt_at, created_at, status, sealed_link, priority) "
                 + "SELECT * FROM unnest(:ids::uuid[], :kinds::text[], :recipients::text[], :languages::text[], :subjects::text[], "
                 + ":texts::text[], :htmls::text[], :numbers::text[], :keys::text[], :dues::timestamptz[], :created::timestamptz[], "
-                + ":statuses::text[]) "
+                + ":statuses::text[], :sealed::text[], :priorities::smallint[]) "
                 + "ON CONFLICT (dedup_key) DO NOTHING")
             .bind("ids", messages.stream().map(MailMessage::id).toArray(UUID[]::new))
             .bind("kinds", messages.stream().map(m -> m.kind().name()).toArray(String[]::new))
@@ -52,33 +52,32 @@ class OutboxRepository {
             .bind("dues", messages.stream().map(MailMessage::nextAttemptAt).toArray(Instant[]::new))
             .bind("created", messages.stream().map(MailMessage::createdAt).toArray(Instant[]::new))
             .bind("statuses", messages.stream().map(m -> m.status().name()).toArray(String[]::new))
+            .bind("sealed", messages.stream().map(MailMessage::sealedLink).toArray(String[]::new))
+            .bind("priorities", messages.stream().map(m -> (short) m.kind().priority()).toArray(Short[]::new))
             .fetch().rowsUpdated();
     }
 
     /**
      * Claims up to {@code limit} due messages for this instance: rows another instance is claiming
      * at the same moment are skipped ({@code FOR UPDATE SKIP LOCKED}), and the claimed ones are
-     * left alone by everyone until {@code leaseEnds}, so each message goes out once. Reminders come after every other
-     * kind (V92__mail_priority.sql).
+     * left alone by everyone until {@code leaseEnds}, so each message goes out once. Due messages are claimed in
+     * the order of {@link MailKind#priority()}, then oldest first (V96__mail_priority_by_kind.sql).
      */
-    Flux<MailMessage> claimDue(Instant now, int limit, Instant leaseEnds) {
+    Flux<MailMessage> claimDue(Instant now, int limit, Instant leaseEnds, int maxPriority) {
         return db.sql("WITH due AS (SELECT id FROM mail_message WHERE status = 'PENDING' AND next_attempt_at <= :now "
-                + "ORDER BY (kind = 'EXPIRY_REMINDER'), next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED) "
+                + "AND priority <= :maxPriority ORDER BY priority, next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED) "
                 + "UPDATE mail_message m SET attempts = m.attempts + 1, next_attempt_at = :leaseEnds FROM due "
                 + "WHERE m.id = due.id RETURNING " + prefixed("m."))
-            .bind("now", now).bind("limit", limit).bind("leaseEnds", leaseEnds)
+            .bind("now", now).bind("limit", limit).bind("leaseEnds", leaseEnds).bind("maxPriority", maxPriority)
             .map(OutboxRepository::message).all();
     }
 
     /**
-     * Records a message as sent and wipes the private links from its stored bodies: once the holder
-     * has the e-mail, no table holds a link that opens their certificate (secrets are 256-bit
-     * base64url tokens after {@code /h/}, {@code /holder/sign-in/} or {@code /holder/address/}).
+     * Records a message as sent and forgets its sealed private link: once the holder has the e-mail,
+     * no table holds even the sealed form of a link that opens their certificate.
      */
     Mono<Void> markSent(UUID id, Instant at) {
-        return db.sql("UPDATE mail_message SET status = 'SENT', sent_at = :at, last_error = NULL, "
-                + "text_body = regexp_replace(text_body, '(/h/|/holder/sign-in/|/holder/address/)[A-Za-z0-9_-]{20,}', '\\1…', 'g'), "
-                + "html_body = regexp_replace(html_body, '(/h/|/holder/sign-in/|/holder/address/)[A-Za-z0-9_-]{20,}', '\\1…', 'g') "
+        return db.sql("UPDATE mail_message SET status = 'SENT', sent_at = :at, last_error = NULL, sealed_link = NULL "
                 + "WHERE id = :id")
             .bind("id", id).bind("at", at).then();
     }
@@ -124,6 +123,6 @@ class OutboxRepository {
                 row.get("text_body", String.class), row.get("html_body", String.class),
                 row.get("certificate_number", String.class), MailStatus.valueOf(row.get("status", String.class)),
                 row.get("attempts", Integer.class), row.get("next_attempt_at", Instant.class), row.get("last_error", String.class),
-                row.get("created_at", Instant.class), row.get("sent_at", Instant.class));
+                row.get("created_at", Instant.class), row.get("sent_at", Instant.class), row.get("sealed_link", String.class));
     }
 }

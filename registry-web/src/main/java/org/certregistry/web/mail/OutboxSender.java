@@ -2,7 +2,6 @@ package org.certregistry.web.mail;
 
 import java.time.Clock;
 import java.time.Instant;
-
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Map;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.certregistry.web.security.SealedSecrets;
 import org.certregistry.web.system.BlockingWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Sends due messages over SMTP, on every instance: each poll claims a batch (rows other instances
@@ -45,12 +46,16 @@ class OutboxSender implements SmartLifecycle {
     private final ObjectProvider<JavaMailSender> smtp;
     private final OutboxProperties properties;
     private final BlockingWork blocking;
+    private final SealedSecrets secrets;
     private final Clock clock;
     private volatile Disposable polling;
+    private volatile Disposable links;
+    private final Sinks.Many<Long> wakeups = Sinks.many().multicast().directBestEffort();
 
     OutboxSender(OutboxRepository repository, ObjectProvider<JavaMailSender> smtp, OutboxProperties properties,
-            BlockingWork blocking, Clock clock) {
+            BlockingWork blocking, SealedSecrets secrets, Clock clock) {
         this.repository = repository;
+        this.secrets = secrets;
         this.smtp = smtp;
         this.properties = properties;
         this.blocking = blocking;
@@ -61,7 +66,7 @@ class OutboxSender implements SmartLifecycle {
     void startPolling() {
         JavaMailSender sender = smtp.getIfAvailable();
         if (sender == null) {
-            log.info("No SMTP server configured (spring.mail.host): e-mails are kept in the outbox, see /dev/mailbox");
+            log.info("No SMTP server configured (spring.mail.host): e-mails are kept in the outbox, see /admin/dev/mailbox");
             return;
         }
         polling = Flux.interval(properties.pollInterval(), properties.pollInterval())
@@ -74,6 +79,32 @@ class OutboxSender implements SmartLifecycle {
                     return Mono.just(0);
                 }), 1)
             .subscribe();
+        // the lane of links someone is waiting for: beside the polling, so never behind a batch of bulk mail
+        links = wakeups.asFlux()
+            .onBackpressureDrop()
+            .concatMap(tick -> sendLinks(sender)
+                .timeout(properties.lease())
+                .onErrorResume(ex -> {
+                    log.warn("Sending waiting links failed: {}", ex.toString());
+                    return Mono.just(0);
+                }), 1)
+            .subscribe();
+    }
+
+    /**
+     * Sends the links someone is waiting for at a page now, on a lane of their own: a link was just committed on
+     * this instance. The polling lane may be busy with a batch of thousands of issuance notices; this one takes only
+     * {@link MailKind#interactive()} mail, and looks again after each batch, so a wake-up dropped while it was
+     * sending is not a link left waiting.
+     */
+    void wake() {
+        wakeups.tryEmitNext(0L);
+    }
+
+    private Mono<Integer> sendLinks(JavaMailSender sender) {
+        return sendBatch(sender, 0)
+            .expand(batch -> batch.claimed() > 0 ? sendBatch(sender, 0) : Mono.empty())
+            .reduce(0, (sent, batch) -> sent + batch.sent());
     }
 
     /**
@@ -81,17 +112,18 @@ class OutboxSender implements SmartLifecycle {
      * drained at SMTP speed, not one batch per poll); answers how many were sent.
      */
     Mono<Integer> sendDue(JavaMailSender sender) {
-        return sendBatch(sender)
-            .expand(batch -> batch.claimed() == properties.batchSize() ? sendBatch(sender) : Mono.empty())
+        return sendBatch(sender, Integer.MAX_VALUE)
+            .expand(batch -> batch.claimed() == properties.batchSize() ? sendBatch(sender, Integer.MAX_VALUE) : Mono.empty())
             .reduce(0, (sent, batch) -> sent + batch.sent());
     }
 
     private record Batch(int claimed, int sent) {
     }
 
-    private Mono<Batch> sendBatch(JavaMailSender sender) {
+    /** Claims and sends one batch of due messages whose {@link MailKind#priority()} is at most {@code priority}. */
+    private Mono<Batch> sendBatch(JavaMailSender sender, int priority) {
         Instant now = clock.instant();
-        return repository.claimDue(now, properties.batchSize(), now.plus(properties.lease())).collectList()
+        return repository.claimDue(now, properties.batchSize(), now.plus(properties.lease()), priority).collectList()
             .flatMap(claimed -> claimed.isEmpty() ? Mono.just(new Batch(0, 0))
                     : send(sender, claimed).map(sent -> new Batch(claimed.size(), sent)));
     }
@@ -136,7 +168,8 @@ class OutboxSender implements SmartLifecycle {
         return failures;
     }
 
-    private MimeMessage mime(JavaMailSender sender, MailMessage message) throws MessagingException {
+    private MimeMessage mime(JavaMailSender sender, MailMessage stored) throws MessagingException {
+        MailMessage message = withLinkOpened(stored);
         MimeMessage mime = sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
         helper.setFrom(properties.from());
@@ -145,6 +178,19 @@ class OutboxSender implements SmartLifecycle {
         helper.setText(message.textBody(), message.htmlBody());
         mime.setHeader("X-Registry-Message", message.id().toString());
         return mime;
+    }
+
+    /** The message with its private link in place: opened from its seal here, in memory, just before it is sent. */
+    private MailMessage withLinkOpened(MailMessage stored) {
+        if (stored.sealedLink() == null) {
+            if (stored.carriesPrivateLink()) {
+                throw new MailPreparationException("Its private link is no longer kept");
+            }
+            return stored;
+        }
+        return stored.withLink(secrets.open(stored.sealedLink(), stored.recipient())
+            .orElseThrow(() -> new MailPreparationException("Its private link was sealed under a key this instance "
+                    + "does not hold (was the signing key rotated without registry.secrets.seal-key?)")));
     }
 
     private Mono<Void> failed(MailMessage message, Exception ex) {
@@ -176,9 +222,10 @@ class OutboxSender implements SmartLifecycle {
 
     @Override
     public void stop() {
-        Disposable running = polling;
-        if (running != null) {
-            running.dispose();
+        for (Disposable running : new Disposable[] { polling, links }) {
+            if (running != null) {
+                running.dispose();
+            }
         }
     }
 

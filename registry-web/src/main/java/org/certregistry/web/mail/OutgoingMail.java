@@ -24,6 +24,16 @@ public record OutgoingMail(MailKind kind, String recipient, Locale language, Map
         subjectArguments = List.copyOf(subjectArguments);
     }
 
+    /** The one private link of the model, if any (the outbox seals it; a message carries at most one). */
+    public java.util.Optional<PrivateLink> privateLink() {
+        List<PrivateLink> links = model.values().stream().filter(PrivateLink.class::isInstance).map(PrivateLink.class::cast)
+            .toList();
+        if (links.size() > 1) {
+            throw new IllegalArgumentException("An e-mail carries at most one private link, this one has " + links.size());
+        }
+        return links.stream().findFirst();
+    }
+
     /** A message with no certificate and no uniqueness key. */
     public static OutgoingMail of(MailKind kind, String recipient, Locale language, Map<String, Object> model,
             Object... subjectArguments) {

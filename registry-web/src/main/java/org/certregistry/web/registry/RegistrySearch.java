@@ -14,8 +14,8 @@ import org.certregistry.web.certificate.HolderNames;
 import org.certregistry.web.certificate.PublicRecord;
 import org.certregistry.web.certificate.PublicRecords;
 import org.certregistry.web.certificate.PublicStatus;
+import org.certregistry.web.problem.InvalidRequestException;
 import org.certregistry.web.program.ProgramCatalog;
-import org.certregistry.web.system.InvalidRequestException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 

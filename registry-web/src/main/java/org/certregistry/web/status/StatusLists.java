@@ -17,20 +17,18 @@ import com.nimbusds.jwt.SignedJWT;
 import org.certregistry.issuer.credential.IssuerProfile;
 import org.certregistry.issuer.credential.StatusListClaims;
 import org.certregistry.issuer.credential.StatusPurpose;
+import org.certregistry.web.cluster.ClusterEvents;
+import org.certregistry.web.cluster.NotificationsResumed;
+import org.certregistry.web.database.AfterCommit;
 import org.certregistry.web.program.ProgramCatalog;
 import org.certregistry.web.signing.IssuerKeys;
 import org.certregistry.web.system.BlockingWork;
 import org.certregistry.web.system.RegistryProperties;
 import org.certregistry.web.system.RegistryUrls;
-import org.certregistry.web.system.ClusterEvents;
-import org.certregistry.web.system.NotificationsResumed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.NoTransactionException;
-import org.springframework.transaction.reactive.TransactionSynchronization;
-import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
 
 /**
@@ -123,7 +121,7 @@ public class StatusLists {
         return lists.bits(id).flatMap(bits -> Mono.justOrEmpty(issuer(bits.list()))
             .flatMap(issuer -> blocking.run(() -> sign(bits, issuer)))
             .flatMap(signed -> lists.storeSigned(id, baseUrl, bits.revision(), signed.jwt(), signed.etag(), replace)
-                .then(afterCommit(() -> remember(id, new Served(bits.revision(), signed))))
+                .then(AfterCommit.run(() -> remember(id, new Served(bits.revision(), signed))))
                 .then(cluster.publishOnCommit(new StatusListSigned(id, bits.revision())))));
     }
 
@@ -199,18 +197,6 @@ public class StatusLists {
     private void remember(int id, Served fresh) {
         served.merge(id, fresh, (old, candidate) -> candidate.revision() >= old.revision() ? candidate : old);
         unknown.invalidate(id);
-    }
-
-    private static Mono<Void> afterCommit(Runnable action) {
-        return TransactionSynchronizationManager.forCurrentTransaction()
-            .doOnNext(transaction -> transaction.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public Mono<Void> afterCommit() {
-                    return Mono.fromRunnable(action);
-                }
-            }))
-            .onErrorResume(NoTransactionException.class, none -> Mono.fromRunnable(action).then(Mono.empty()))
-            .then();
     }
 
     /**

@@ -12,7 +12,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.certregistry.issuer.number.CertificateNumber;
 import org.certregistry.issuer.number.InvalidCertificateNumberException;
-import org.certregistry.web.system.InvalidRequestException;
+import org.certregistry.web.problem.InvalidRequestException;
 
 /**
  * The CSV of a bulk verification: in, one certificate number a line and optionally the candidate's

@@ -1,6 +1,6 @@
 package org.certregistry.web.verification;
 
-import org.certregistry.web.system.Problem;
+import org.certregistry.web.problem.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 

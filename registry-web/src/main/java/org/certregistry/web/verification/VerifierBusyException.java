@@ -2,7 +2,7 @@ package org.certregistry.web.verification;
 
 import java.time.Duration;
 
-import org.certregistry.web.system.Problem;
+import org.certregistry.web.problem.Problem;
 import org.springframework.http.HttpStatus;
 
 /** Every document reader is busy and the queue is full: nothing was read; try again shortly. */

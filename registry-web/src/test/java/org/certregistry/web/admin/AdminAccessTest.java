@@ -1,5 +1,7 @@
 package org.certregistry.web.admin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +24,6 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every admin route, API and console, answers 401/403 (or sends the browser to sign in) without
@@ -93,6 +93,9 @@ class AdminAccessTest extends RegistryIntegrationTest {
             new Route(HttpMethod.POST, "/admin/tokens/" + ID + "/revoke", true),
             new Route(HttpMethod.GET, "/admin/mail", false),
             new Route(HttpMethod.GET, "/admin/mail/" + UNKNOWN, false),
+            // the development mailbox shows every recipient's private links: admins only
+            new Route(HttpMethod.GET, "/admin/dev/mailbox", true),
+            new Route(HttpMethod.GET, "/admin/dev/mailbox/" + UNKNOWN, true),
             new Route(HttpMethod.GET, "/admin/ceus", false),
             new Route(HttpMethod.GET, "/admin/ceus/" + UNKNOWN, false),
             new Route(HttpMethod.GET, "/admin/ceus/" + UNKNOWN + "/evidence", false),

@@ -1,5 +1,7 @@
 package org.certregistry.web.admin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -15,8 +17,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The console and the development mailbox speak the reader's language like the public pages: every console page in
@@ -53,7 +53,7 @@ class ConsoleLanguageTest extends RegistryIntegrationTest {
         pages.put("/admin/tokens", new String[] { "Jetons d’API", "API-Tokens" });
         pages.put("/admin/verifications", new String[] { "Vérifications", "Prüfungen" });
         pages.put("/admin/login", new String[] { "Connexion", "Anmelden" });
-        pages.put("/dev/mailbox", new String[] { "Boîte aux lettres de développement", "Entwicklungspostfach" });
+        pages.put("/admin/dev/mailbox", new String[] { "Boîte aux lettres de développement", "Entwicklungspostfach" });
         String[] languages = { "fr", "de" };
         for (Map.Entry<String, String[]> page : pages.entrySet()) {
             for (int i = 0; i < languages.length; i++) {

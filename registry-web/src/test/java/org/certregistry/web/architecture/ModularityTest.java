@@ -1,5 +1,7 @@
 package org.certregistry.web.architecture;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,16 +16,33 @@ import org.springframework.modulith.docs.Documenter;
 
 /**
  * The feature packages are Spring Modulith application modules: no cycles, and no module reaches
- * into another's internals (its sub-packages). The module documentation in docs/modules is
- * written from the same model, so docs/architecture.md draws what this test checks.
+ * into another's internals (its sub-packages) or uses a module its {@code package-info} does not
+ * allow. The module documentation in docs/modules is written from the same model, so
+ * docs/architecture.md draws what this test checks.
  */
 class ModularityTest {
 
     static final ApplicationModules MODULES = ApplicationModules.of(RegistryApplication.class);
 
+    /** Made-up modules that break the rules; they are test classes, which the check reads only when told to. */
+    static final ApplicationModules FIXTURES = ApplicationModules.of("org.certregistry.web.architecture.reach",
+            location -> true);
+
     @Test
     void modulesKeepTheirBoundaries() {
         MODULES.verify();
+    }
+
+    @Test
+    void aReachIntoAnotherModulesInternalsFailsTheCheck() {
+        assertThat(FIXTURES.detectViolations().getMessages())
+            .anySatisfy(violation -> assertThat(violation).contains("alpha").contains("non-exposed type").contains("reach.beta.internal.Hidden"));
+    }
+
+    @Test
+    void aDependencyThePackageInfoDoesNotAllowFailsTheCheck() {
+        assertThat(FIXTURES.detectViolations().getMessages())
+            .anySatisfy(violation -> assertThat(violation).contains("gamma").contains("Allowed targets: none"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.certregistry.web.certificate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -13,18 +15,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import org.certregistry.web.certificate.Certificate;
-import org.certregistry.web.certificate.CertificateEvent;
-import org.certregistry.web.certificate.CertificateRepository;
+import org.certregistry.issuer.number.CertificateNumber;
 import org.certregistry.web.support.AdminApi;
 import org.certregistry.web.support.RegistryIntegrationTest;
-import org.certregistry.issuer.number.CertificateNumber;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Real races on one certificate against PostgreSQL: many admins revoking and renewing at once.

@@ -1,5 +1,7 @@
 package org.certregistry.web.mail;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -8,13 +10,11 @@ import java.util.Locale;
 
 import org.certregistry.web.support.MailIntegrationTest;
 import org.certregistry.web.support.Mailbox;
-import org.certregistry.web.support.TestCertificates;
 import org.certregistry.web.support.TestCertificates.Issued;
+import org.certregistry.web.support.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * E-mails reach a holder in the holder's language, subject included, as their mail program reads them from a real
@@ -43,7 +43,7 @@ class MailLanguageTest extends MailIntegrationTest {
         TestCertificates.revoke(http, issued.number(), "Fraude à l’examen");
         Mailbox.Mail revoked = MAILBOX.await(address, s -> s.endsWith("révoqué"));
         assertThat(revoked.subject()).isEqualTo("Certificat CCXP " + issued.number() + " révoqué");
-        assertThat(revoked.text()).contains("La révocation est définitive.", "Motif indiqué\u00a0: Fraude à l’examen");
+        assertThat(revoked.text()).contains("La révocation est définitive.").doesNotContain("Fraude à l’examen");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.certregistry.web.program;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -10,13 +13,11 @@ import com.nimbusds.jwt.SignedJWT;
 import org.certregistry.issuer.number.CertificateNumber;
 import org.certregistry.web.certificate.CeuLedger;
 import org.certregistry.web.certificate.Issuance;
-import org.certregistry.web.certificate.Lifecycle;
 import org.certregistry.web.certificate.IssueCertificate;
 import org.certregistry.web.certificate.IssuedCertificate;
+import org.certregistry.web.certificate.Lifecycle;
 import org.certregistry.web.certificate.RecordCeus;
 import org.certregistry.web.certificate.RenewalRefusedException;
-import org.certregistry.web.program.Program;
-import org.certregistry.web.program.ProgramCatalog;
 import org.certregistry.web.support.OwnPort;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,9 +25,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A third program (CCXA) exists only in the {@code third-program} profile's properties: it is

@@ -1,11 +1,18 @@
 package org.certregistry.web.status;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+
 import java.net.URI;
 import java.util.Map;
 
 import com.nimbusds.jwt.SignedJWT;
-import org.certregistry.web.support.TestCertificates;
 import org.certregistry.web.support.OwnPort;
+import org.certregistry.web.support.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,13 +23,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.Mockito.clearInvocations;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
 
 /**
  * Serving a status list costs the same whatever the number of certificates: after the first
@@ -105,7 +105,7 @@ class StatusListFromMemoryTest {
             .bind("header", header).bind("list", list).bind("base", "http://localhost:" + PORT).then().block();
 
         // an instance that (re)loads its lists drops that copy, and makes it again when asked for it
-        events.publishEvent(new org.certregistry.web.system.NotificationsResumed());
+        events.publishEvent(new org.certregistry.web.cluster.NotificationsResumed());
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> !SignedJWT.parse(http.get()
             .uri(path).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
             .getHeader().getKeyID().equals("removed-key") && isReplaced(list, activeKid));

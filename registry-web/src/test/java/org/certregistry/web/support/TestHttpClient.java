@@ -20,8 +20,11 @@ import reactor.netty.resources.LoopResources;
 @AutoConfiguration
 public class TestHttpClient {
 
+    // one pool for every context of a test JVM: a test that leaves a response unread (an event stream it stopped
+    // following) holds its connection until the server ends it. At reactor-netty's default of 16 connections, two
+    // JVMs sharing the cores left StatusListFromMemoryTest waiting 45 s for a free one; 256 leave room for that.
     private static final ConnectionProvider CONNECTIONS = ConnectionProvider.builder("registry-tests")
-        .maxIdleTime(Duration.ofSeconds(5)).build();
+        .maxConnections(256).maxIdleTime(Duration.ofSeconds(5)).build();
 
     // the client's own event loops: an application a test starts and stops (HealthTest, BackupRestoreTest) disposes
     // reactor-netty's global ones on shutdown, and a pooled connection bound to a dead loop hangs its next request

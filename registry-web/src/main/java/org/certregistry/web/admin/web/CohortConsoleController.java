@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.certregistry.web.admin.Cohort;
 import org.certregistry.web.admin.CohortNotFoundException;
 import org.certregistry.web.admin.Cohorts;
-import org.certregistry.web.system.InvalidRequestException;
+import org.certregistry.web.problem.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

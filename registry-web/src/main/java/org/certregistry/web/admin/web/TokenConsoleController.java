@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.certregistry.web.system.ApiTokens;
-import org.certregistry.web.system.InvalidRequestException;
-import org.certregistry.web.system.Problem;
+import org.certregistry.web.problem.InvalidRequestException;
+import org.certregistry.web.problem.Problem;
+import org.certregistry.web.security.ApiTokens;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

@@ -2,7 +2,7 @@ package org.certregistry.web.admin.web;
 
 import java.security.Principal;
 
-import org.certregistry.web.system.TokenManagementRefusedException;
+import org.certregistry.web.admin.TokenManagementRefusedException;
 import reactor.core.publisher.Mono;
 
 /** Who may manage API tokens: a person signed in with a password, not another token. */

@@ -3,7 +3,7 @@ package org.certregistry.web.certificate.web;
 import org.certregistry.issuer.number.CertificateNumber;
 import org.certregistry.web.certificate.Certificates;
 import org.certregistry.web.certificate.PublicCredentials;
-import org.certregistry.web.system.CredentialMediaTypes;
+import org.certregistry.web.http.CredentialMediaTypes;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;

@@ -4,8 +4,8 @@ import java.security.Principal;
 
 import org.certregistry.web.ceu.CeuSubmission;
 import org.certregistry.web.ceu.CeuSubmissions;
+import org.certregistry.web.problem.Problem;
 import org.certregistry.web.program.ProgramCatalog;
-import org.certregistry.web.system.Problem;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;

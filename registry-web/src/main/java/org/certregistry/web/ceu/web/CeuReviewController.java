@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.certregistry.web.ceu.CeuSubmission;
 import org.certregistry.web.ceu.CeuSubmissions;
 import org.certregistry.web.ceu.Evidence;
-import org.certregistry.web.system.InvalidRequestException;
+import org.certregistry.web.problem.InvalidRequestException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

@@ -4,7 +4,7 @@ import java.security.Principal;
 
 import org.certregistry.web.ceu.RenewalRequest;
 import org.certregistry.web.ceu.RenewalRequests;
-import org.certregistry.web.system.Problem;
+import org.certregistry.web.problem.Problem;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

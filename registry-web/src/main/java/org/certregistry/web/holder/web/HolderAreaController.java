@@ -7,7 +7,7 @@ import org.certregistry.web.certificate.HolderAddresses;
 import org.certregistry.web.certificate.PublicRecords;
 import org.certregistry.web.holder.HolderSignIn;
 import org.certregistry.web.holder.SignInProperties;
-import org.certregistry.web.system.Messages;
+import org.certregistry.web.i18n.Messages;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

@@ -12,7 +12,7 @@ import org.certregistry.web.certificate.Lifecycle;
 import org.certregistry.web.certificate.PublicRecord;
 import org.certregistry.web.certificate.PublicRecords;
 import org.certregistry.web.holder.HolderCertificates;
-import org.certregistry.web.system.Languages;
+import org.certregistry.web.i18n.Languages;
 import org.certregistry.web.tally.Tally;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;

@@ -8,7 +8,7 @@ import org.certregistry.web.certificate.Certificate;
 import org.certregistry.web.certificate.HolderAddresses;
 import org.certregistry.web.holder.HolderSignIn;
 import org.certregistry.web.holder.SignInProperties;
-import org.certregistry.web.system.Languages;
+import org.certregistry.web.i18n.Languages;
 import org.certregistry.web.system.RegistryUrls;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.ResponseCookie;

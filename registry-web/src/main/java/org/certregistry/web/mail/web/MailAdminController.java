@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.certregistry.web.mail.MailMessage;
 import org.certregistry.web.mail.MailStatus;
 import org.certregistry.web.mail.Outbox;
-import org.certregistry.web.system.InvalidRequestException;
+import org.certregistry.web.problem.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,11 +28,15 @@ class MailAdminController {
         this.outbox = outbox;
     }
 
-    /** A message as the API shows it (bodies only in the single read). */
+    /** What staff read where a message's private link goes: the link is for its recipient only. */
+    static final String LINK_WITHHELD = "[private link: only the recipient receives it]";
+
+    /** A message as the API shows it (bodies only in the single read, never with a private link). */
     record MessageView(UUID id, String kind, String recipient, String subject, String certificate, MailStatus status,
             int attempts, Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt, String text, String html) {
 
-        static MessageView of(MailMessage m, boolean bodies) {
+        static MessageView of(MailMessage stored, boolean bodies) {
+            MailMessage m = stored.forStaff(LINK_WITHHELD);
             return new MessageView(m.id(), m.kind().templateName(), m.recipient(), m.subject(), m.certificateNumber(),
                     m.status(), m.attempts(), m.status() == MailStatus.PENDING ? m.nextAttemptAt() : null, m.lastError(),
                     m.createdAt(), m.sentAt(), bodies ? m.textBody() : null, bodies ? m.htmlBody() : null);

@@ -1,7 +1,7 @@
 package org.certregistry.web.registry.web;
 
+import org.certregistry.web.http.RateLimited;
 import org.certregistry.web.registry.RegistrySearch;
-import org.certregistry.web.system.RateLimited;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;

@@ -3,10 +3,10 @@ package org.certregistry.web.registry.web;
 import java.util.stream.IntStream;
 
 import org.certregistry.web.certificate.PublicStatus;
+import org.certregistry.web.http.RateLimited;
+import org.certregistry.web.problem.InvalidRequestException;
 import org.certregistry.web.program.ProgramCatalog;
 import org.certregistry.web.registry.RegistrySearch;
-import org.certregistry.web.system.InvalidRequestException;
-import org.certregistry.web.system.RateLimited;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

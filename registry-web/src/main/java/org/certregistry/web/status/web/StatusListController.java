@@ -1,10 +1,10 @@
 package org.certregistry.web.status.web;
 
 import org.certregistry.issuer.credential.StatusPurpose;
+import org.certregistry.web.database.DatabaseDeadline;
+import org.certregistry.web.http.CredentialMediaTypes;
 import org.certregistry.web.status.StatusListProperties;
 import org.certregistry.web.status.StatusLists;
-import org.certregistry.web.system.CredentialMediaTypes;
-import org.certregistry.web.system.DatabaseDeadline;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

@@ -5,10 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.certregistry.web.system.InvalidRequestException;
-import org.certregistry.web.system.Messages;
-import org.certregistry.web.system.PayloadTooLargeException;
-import org.certregistry.web.system.RateLimited;
+import org.certregistry.web.http.RateLimited;
+import org.certregistry.web.i18n.Messages;
+import org.certregistry.web.problem.InvalidRequestException;
+import org.certregistry.web.problem.PayloadTooLargeException;
 import org.certregistry.web.verification.BatchCsv;
 import org.certregistry.web.verification.BatchOutcome;
 import org.certregistry.web.verification.BatchResult;

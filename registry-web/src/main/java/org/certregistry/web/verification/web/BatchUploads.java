@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.certregistry.web.system.InvalidRequestException;
-import org.certregistry.web.system.PayloadTooLargeException;
+import org.certregistry.web.problem.InvalidRequestException;
+import org.certregistry.web.problem.PayloadTooLargeException;
 import org.certregistry.web.verification.BatchCsv;
 import org.certregistry.web.verification.BatchInput;
 import org.certregistry.web.verification.BatchVerification;

@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
-import org.certregistry.web.system.InvalidRequestException;
-import org.certregistry.web.system.PayloadTooLargeException;
-import org.certregistry.web.system.RateLimited;
+import org.certregistry.web.http.RateLimited;
+import org.certregistry.web.problem.InvalidRequestException;
+import org.certregistry.web.problem.PayloadTooLargeException;
 import org.certregistry.web.verification.BatchCsv;
 import org.certregistry.web.verification.BatchResult;
 import org.certregistry.web.verification.BatchVerification;

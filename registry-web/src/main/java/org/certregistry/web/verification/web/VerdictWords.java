@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import org.certregistry.verifier.Verdict;
 import org.certregistry.verifier.VerificationReport;
-import org.certregistry.web.system.Messages;
+import org.certregistry.web.i18n.Messages;
 
 /**
  * The verdict in one plain sentence, from the message bundles ({@code verify.sentence.*}): naming the holder and

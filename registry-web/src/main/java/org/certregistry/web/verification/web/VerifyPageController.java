@@ -6,8 +6,8 @@ import java.util.Locale;
 
 import org.certregistry.verifier.CheckResult;
 import org.certregistry.verifier.VerificationReport;
-import org.certregistry.web.system.Messages;
-import org.certregistry.web.system.RateLimited;
+import org.certregistry.web.http.RateLimited;
+import org.certregistry.web.i18n.Messages;
 import org.certregistry.web.tally.Channel;
 import org.certregistry.web.verification.CredentialVerification;
 import org.certregistry.web.verification.UnsupportedDocumentException;

@@ -1,5 +1,11 @@
 package org.certregistry.web.certificate.web;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockUser;
+
 import org.certregistry.issuer.number.CertificateNumber;
 import org.certregistry.web.certificate.CertificateNotFoundException;
 import org.certregistry.web.certificate.PublicRecords;
@@ -14,12 +20,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockUser;
-
 /**
  * How the public record's errors reach a client, without a database: the number is parsed where
  * it enters (a malformed or mistyped one never reaches the service), and every refusal is a
@@ -27,7 +27,7 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
  */
 // the slice: this controller, the problem mapping and the number converter; the filters that need the whole application stay out
 @WebFluxTest(controllers = PublicCertificateController.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-        pattern = "org\\.certregistry\\.web\\..*\\.web\\.(?!ApiProblems|CertificateNumberConverter|PublicCertificateController)[A-Za-z]+"))
+        pattern = "org\\.certregistry\\.web\\.(.*\\.web|http|i18n|security)\\.(?!ApiProblems|CertificateNumberConverter|PublicCertificateController)[A-Za-z]+"))
 class PublicCertificateControllerTest {
 
     @Autowired

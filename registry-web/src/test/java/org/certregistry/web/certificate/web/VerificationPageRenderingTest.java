@@ -1,17 +1,17 @@
 package org.certregistry.web.certificate.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.MeterRegistry;
+import org.certregistry.web.http.RenderedPages;
 import org.certregistry.web.support.AdminApi;
 import org.certregistry.web.support.RegistryIntegrationTest;
-import org.certregistry.web.system.RenderedPages;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The {@code /v} page reuses its rendering while what it shows is the same, and never shows an

@@ -1,0 +1,17 @@
+/**
+ * Admin: the console and the admin API: issuing, cohorts, lifecycle actions, API tokens, history.
+ */
+@ApplicationModule(allowedDependencies = {
+        "certificate",
+        "cluster",
+        "database",
+        "http",
+        "i18n",
+        "problem",
+        "program",
+        "security",
+        "system",
+        "tally" })
+package org.certregistry.web.admin;
+
+import org.springframework.modulith.ApplicationModule;

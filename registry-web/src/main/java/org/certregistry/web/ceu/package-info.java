@@ -1,0 +1,12 @@
+/**
+ * Continuing education units: submissions, review, renewal requests.
+ */
+@ApplicationModule(allowedDependencies = {
+        "certificate",
+        "mail",
+        "problem",
+        "program",
+        "system" })
+package org.certregistry.web.ceu;
+
+import org.springframework.modulith.ApplicationModule;

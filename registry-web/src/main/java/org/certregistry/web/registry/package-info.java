@@ -1,0 +1,11 @@
+/**
+ * The public directory: search across scripts and the home page.
+ */
+@ApplicationModule(allowedDependencies = {
+        "certificate",
+        "http",
+        "problem",
+        "program" })
+package org.certregistry.web.registry;
+
+import org.springframework.modulith.ApplicationModule;
