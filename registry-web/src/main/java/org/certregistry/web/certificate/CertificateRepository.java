@@ -76,6 +76,31 @@ public class CertificateRepository {
             .map(CertificateRepository::certificate).all();
     }
 
+    /**
+     * Active certificates changed at or after {@code since} (issued, renewed, reinstated) whose window ends by
+     * {@code to}: a page of up to {@code limit}, in order of change then id, after {@code after}.
+     */
+    public Flux<Certificate> activeChangedSince(Instant since, Instant to, ChangePosition after, int limit) {
+        return db.sql("SELECT " + COLUMNS + " FROM certificate WHERE updated_at >= :since AND (updated_at, id) > (:at, :afterId) "
+                + "AND state = 'ACTIVE' AND valid_until <= :to ORDER BY updated_at, id LIMIT " + limit)
+            .bind("since", since).bind("at", after.updatedAt()).bind("afterId", after.id()).bind("to", to)
+            .map(CertificateRepository::certificate).all();
+    }
+
+    /** Where a page of {@link #activeChangedSince} starts: after this change, and after this id among equal ones. */
+    public record ChangePosition(Instant updatedAt, UUID id) {
+
+        /** Before every certificate changed at or after {@code instant}. */
+        public static ChangePosition from(Instant instant) {
+            return new ChangePosition(instant, new UUID(0L, 0L));
+        }
+
+        /** Right after this certificate. */
+        public static ChangePosition after(Certificate certificate) {
+            return new ChangePosition(certificate.updatedAt(), certificate.id());
+        }
+    }
+
     /** Where a page of {@link #activeEndingBy} starts: after this window end, and after this id among equal ends. */
     public record ReminderPosition(Instant validUntil, UUID id) {
 

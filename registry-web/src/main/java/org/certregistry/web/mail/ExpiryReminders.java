@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.certregistry.web.certificate.Certificate;
 import org.certregistry.web.certificate.CertificateRepository;
+import org.certregistry.web.certificate.CertificateRepository.ChangePosition;
 import org.certregistry.web.certificate.CertificateRepository.ReminderPosition;
 import org.certregistry.web.certificate.Certificates;
 import org.certregistry.web.program.Program;
@@ -24,7 +26,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reminds holders before their window ends, on each program's configured days (e.g. 180, 90,
- * 30 and 7 days before). Every instance runs the job; each reminder has a key (certificate,
+ * 30 and 7 days before), reading only what became due since the last run ({@link #run()}): at a
+ * million certificates the hourly job read a quarter of the registry; it now reads the few hundred
+ * whose window end crossed a reminder day since. Every instance runs the job; each reminder has a key (certificate,
  * cycle, day) that the outbox keeps unique, so it is written once however many instances run
  * and however often. Only the nearest day passed is sent: a job that was down does not send
  * 180, 90 and 30 at once.
@@ -35,6 +39,8 @@ class ExpiryReminders implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ExpiryReminders.class);
     /** Certificates read at a time: each page is one short query (see CertificateRepository#activeEndingBy). */
     static final int PAGE = 500;
+    /** How far back a run reads changes before the last run began: transactions commit a moment after their time. */
+    static final Duration CHANGE_MARGIN = Duration.ofMinutes(10);
 
     private final CertificateRepository repository;
     private final Certificates certificates;
@@ -42,12 +48,14 @@ class ExpiryReminders implements SmartLifecycle {
     private final CertificateMail mail;
     private final Outbox outbox;
     private final OutboxProperties properties;
+    private final ReminderSweeps sweeps;
     private final Clock clock;
     private volatile Disposable job;
 
     ExpiryReminders(CertificateRepository repository, Certificates certificates, ProgramCatalog programs, CertificateMail mail,
-            Outbox outbox, OutboxProperties properties, Clock clock) {
+            Outbox outbox, OutboxProperties properties, ReminderSweeps sweeps, Clock clock) {
         this.repository = repository;
+        this.sweeps = sweeps;
         this.certificates = certificates;
         this.programs = programs;
         this.mail = mail;
@@ -67,24 +75,71 @@ class ExpiryReminders implements SmartLifecycle {
             .subscribe();
     }
 
+    /** What a run did: certificates read, and reminders written that were not written before. */
+    record Run(long read, long written) {
+    }
+
     /** Writes every reminder due now; answers how many were new. */
     Mono<Long> remind() {
+        return run().map(Run::written);
+    }
+
+    /**
+     * Writes every reminder due now, reading only what became due since the last run on any instance: for each
+     * reminder day, the certificates whose window end crossed it since ({@code reminder_sweep}), and the ones changed
+     * since (issued with little time left, reinstated) that end within the furthest day. The first run anywhere reads
+     * every certificate ending within the furthest day, once.
+     */
+    Mono<Run> run() {
         Instant now = clock.instant();
-        int furthest = programs.all().stream().flatMap(p -> p.renewal().reminderDays().stream()).mapToInt(Integer::intValue)
-            .max().orElse(0);
-        if (furthest == 0) {
-            return Mono.just(0L);
+        List<Integer> days = programs.all().stream().flatMap(p -> p.renewal().reminderDays().stream()).distinct().sorted()
+            .toList();
+        if (days.isEmpty()) {
+            return Mono.just(new Run(0, 0));
         }
-        Instant to = now.plus(Duration.ofDays(furthest));
-        return repository.activeEndingBy(to, ReminderPosition.endingAfter(now), PAGE).collectList()
+        int furthest = days.get(days.size() - 1);
+        return sweeps.all().flatMap(swept -> {
+            Flux<Certificate> due = swept.isEmpty() ? ending(now, now.plus(Duration.ofDays(furthest)))
+                    : Flux.concat(Flux.fromIterable(days).concatMap(day -> ending(crossedFrom(swept.get(day), day, now),
+                            now.plus(Duration.ofDays(day)))),
+                            changed(swept.values().stream().map(ReminderSweeps.Sweep::changedFrom).min(Instant::compareTo)
+                                .orElse(now), now.plus(Duration.ofDays(furthest))))
+                        .distinct(Certificate::id);
+            AtomicLong read = new AtomicLong();
+            return due.doOnNext(certificate -> read.incrementAndGet())
+                // a program taken out of the configuration sends no reminders (and stops nobody else's)
+                .filter(certificate -> programs.find(certificate.programCode()).isPresent())
+                .concatMap(certificate -> dueDay(certificate, now).map(day -> reminder(certificate, day, now)
+                    .flatMap(outbox::enqueue).map(stored -> stored ? 1L : 0L)).orElse(Mono.just(0L)))
+                .reduce(0L, Long::sum)
+                .flatMap(written -> Flux.fromIterable(days)
+                    // a change committed a little after this run began, with an earlier time, is read by the next one
+                    .concatMap(day -> sweeps.record(day, new ReminderSweeps.Sweep(now.plus(Duration.ofDays(day)),
+                            now.minus(CHANGE_MARGIN))))
+                    .then(Mono.fromSupplier(() -> new Run(read.get(), written))));
+        });
+    }
+
+    /** Where a day's crossing starts: after its last sweep, and never before now (an ended window needs no reminder). */
+    private static Instant crossedFrom(ReminderSweeps.Sweep sweep, int day, Instant now) {
+        return sweep == null || sweep.sweptUntil().isBefore(now) ? now : sweep.sweptUntil();
+    }
+
+    /** Active certificates whose window ends in ({@code from}, {@code to}], a page at a time. */
+    private Flux<Certificate> ending(Instant from, Instant to) {
+        return repository.activeEndingBy(to, ReminderPosition.endingAfter(from), PAGE).collectList()
             .expand(page -> page.size() < PAGE ? Mono.empty()
                     : repository.activeEndingBy(to, ReminderPosition.after(page.get(page.size() - 1)), PAGE).collectList())
-            .concatMapIterable(page -> page)
-            // a program taken out of the configuration sends no reminders (and stops nobody else's)
-            .filter(certificate -> programs.find(certificate.programCode()).isPresent())
-            .concatMap(certificate -> dueDay(certificate, now).map(day -> reminder(certificate, day, now).flatMap(outbox::enqueue)
-                .map(stored -> stored ? 1L : 0L)).orElse(Mono.just(0L)))
-            .reduce(0L, Long::sum);
+            .concatMapIterable(page -> page);
+    }
+
+    /** Active certificates changed since {@code since} whose window ends by {@code to}, a page at a time. */
+    private Flux<Certificate> changed(Instant since, Instant to) {
+        return repository.activeChangedSince(since, to, ChangePosition.from(since), PAGE).collectList()
+            .expand(page -> page.size() < PAGE ? Mono.empty()
+                    : repository.activeChangedSince(since, to, ChangePosition.after(page.get(page.size() - 1)), PAGE)
+                        .collectList())
+            .concatMapIterable(page -> page);
     }
 
     /** The nearest configured day the certificate has passed, if any. */
