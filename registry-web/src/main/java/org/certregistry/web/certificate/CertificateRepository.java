@@ -200,6 +200,21 @@ public class CertificateRepository {
             .all();
     }
 
+    /**
+     * Current versions issued before {@code before} whose twin was never stored (a cohort's fill cut short by a
+     * crash or a restart), of certificates whose window is not over at {@code now}; at most {@code limit}. Read
+     * through the partial index of versions without a twin (V102), so the cost follows what is missing.
+     */
+    Flux<Map.Entry<Certificate, Instant>> currentWithoutTwin(Instant before, Instant now, int limit) {
+        return db.sql("SELECT " + COLUMNS_OF_C + ", v.issued_at AS twin_signed_at FROM credential_version v "
+                + "JOIN certificate c ON c.id = v.certificate_id AND v.version = c.credential_version "
+                + "WHERE v.data_integrity IS NULL AND v.issued_at < :before AND c.valid_until > :now "
+                + "ORDER BY v.issued_at LIMIT " + limit)
+            .bind("before", before).bind("now", now)
+            .map(row -> Map.entry(certificate(row), row.get("twin_signed_at", Instant.class)))
+            .all();
+    }
+
     Mono<Void> appendEvent(CertificateEvent e) {
         return db.sql("INSERT INTO certificate_event (certificate_id, at, actor, action, reason, before, after) "
                 + "VALUES (:certificateId, :at, :actor, :action, :reason, :before, :after)")

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.certregistry.web.program.ProgramCatalog;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -43,6 +44,25 @@ public class CredentialTwins {
             .flatMap(missing -> signAndKeep(missing.getKey(), missing.getKey().credentialVersion(), missing.getValue()),
                     Math.max(2, Runtime.getRuntime().availableProcessors()))
             .count();
+    }
+
+    /**
+     * Signs the twins that a cohort's fill left missing (its instance stopped, or the fill failed) for versions
+     * issued before {@code before}; answers how many were signed. Any instance may run it at any time: a twin is
+     * the same bytes whoever signs it, and the first kept stays.
+     */
+    public Mono<Long> sweep(Instant before) {
+        Instant now = clock.instant();
+        return repository.currentWithoutTwin(before, now, FILL_BATCH).collectList()
+            .expand(batch -> batch.size() < FILL_BATCH ? Mono.empty()
+                    : repository.currentWithoutTwin(before, now, FILL_BATCH).collectList())
+            .concatMap(batch -> Flux.fromIterable(batch)
+                .flatMap(missing -> signAndKeep(missing.getKey(), missing.getKey().credentialVersion(), missing.getValue()),
+                        Math.max(2, Runtime.getRuntime().availableProcessors()))
+                .count())
+            // a batch that signed nothing (programs taken out of the configuration) would be read again: stop there
+            .takeWhile(signed -> signed > 0)
+            .reduce(0L, Long::sum);
     }
 
     private Mono<String> signAndKeep(Certificate certificate, int version, Instant issuedAt) {
