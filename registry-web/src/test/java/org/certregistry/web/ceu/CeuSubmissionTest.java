@@ -137,6 +137,46 @@ class CeuSubmissionTest extends MailIntegrationTest {
         }
     }
 
+    @Test
+    void aCertificateKeepsAtMostTenSubmissionsWaitingAndTheEleventhIsRefusedInThePagesLanguageWithNothingStored() {
+        String address = "eager.eleven@example.org";
+        LocalDate awarded = LocalDate.now(ZoneOffset.UTC).minusMonths(6);
+        String number = issue(address, "Eager Eleven", awarded);
+        HolderVisitor holder = HolderVisitor.signedIn(http, MAILBOX, BASE_URL, address);
+        for (int i = 1; i <= 10; i++) {
+            assertThat(submit(holder, number, "speaking", 1, awarded.plusDays(i), "Talk " + i, PDF, "talk.pdf").getStatus().value())
+                .isEqualTo(303);
+        }
+        holder.cookies.put("lang", "fr");
+        EntityExchangeResult<String> eleventh = submit(holder, number, "speaking", 1, awarded.plusDays(11), "Talk 11", PDF, "talk.pdf");
+        assertThat(eleventh.getStatus().value()).isEqualTo(409);
+        assertThat(eleventh.getResponseBody()).contains("10 de vos activités attendent déjà")
+            .doesNotContain("problem.too-many-pending").doesNotContain("id=\"problem\" lang=\"en\"");
+        assertThat(queue(number)).hasSize(10).noneMatch(s -> "Talk 11".equals(s.get("activity")));
+
+        // once one is decided, there is room again
+        decide(id(queue(number), "Talk 1"), "approve", null).expectStatus().isOk();
+        assertThat(submit(holder, number, "speaking", 1, awarded.plusDays(11), "Talk 11", PDF, "talk.pdf").getStatus().value())
+            .isEqualTo(303);
+    }
+
+    @Test
+    void theEvidenceWaitingForReviewIsCappedAtTwentyFiveMegabytesPerCertificate() {
+        String address = "heavy.files@example.org";
+        LocalDate awarded = LocalDate.now(ZoneOffset.UTC).minusMonths(6);
+        String number = issue(address, "Heavy Files", awarded);
+        HolderVisitor holder = HolderVisitor.signedIn(http, MAILBOX, BASE_URL, address);
+        byte[] fiveMegabytes = Arrays.copyOf(PDF, 5 * 1024 * 1024);
+        for (int i = 1; i <= 5; i++) {
+            assertThat(submit(holder, number, "speaking", 1, awarded.plusDays(i), "Scan " + i, fiveMegabytes, "scan.pdf")
+                .getStatus().value()).isEqualTo(303);
+        }
+        EntityExchangeResult<String> sixth = submit(holder, number, "speaking", 1, awarded.plusDays(6), "Scan 6", PDF, "scan.pdf");
+        assertThat(sixth.getStatus().value()).isEqualTo(409);
+        assertThat(sixth.getResponseBody()).contains("would exceed 25 MB in all");
+        assertThat(queue(number)).hasSize(5);
+    }
+
     private EntityExchangeResult<String> submit(HolderVisitor holder, String number, String category, int quantity,
             LocalDate earnedOn, String activity, byte[] evidence, String filename) {
         String page = "/holder/certificates/" + number;
