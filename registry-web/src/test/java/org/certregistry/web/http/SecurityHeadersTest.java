@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -48,6 +49,18 @@ class SecurityHeadersTest extends RegistryIntegrationTest {
                 assertThat(body).as(page).contains("<html lang=\"en\"", "<h1");
             }
         }
+    }
+
+    @Test
+    void theHolderAreasCsrfCookieIsSameSiteLaxLikeEveryOther() {
+        ResponseCookie holder = http.get().uri("/holder/sign-in").exchange().expectStatus().isOk()
+            .expectBody(String.class).returnResult().getResponseCookies().getFirst("XSRF-TOKEN");
+        assertThat(holder).as("the sign-in form sets the CSRF cookie").isNotNull();
+        assertThat(holder.getSameSite()).isEqualTo("Lax");
+        assertThat(holder.isHttpOnly()).isTrue();
+        ResponseCookie console = http.get().uri("/admin/login").exchange().expectStatus().isOk()
+            .expectBody(String.class).returnResult().getResponseCookies().getFirst("XSRF-TOKEN");
+        assertThat(holder.getPath()).isEqualTo(console.getPath());
     }
 
     @Test
