@@ -83,7 +83,16 @@ public final class CredentialSigner {
 
     /** Signs any claims set (e.g. a status list credential) with the same header rules. */
     public String sign(JWTClaimsSet claims) {
-        JWSHeader header = new JWSHeader.Builder(key.algorithm()).type(JOSEObjectType.JWT).keyID(headerKeyId).build();
+        return sign(claims, JOSEObjectType.JWT);
+    }
+
+    /**
+     * Signs a document that is not a credential under a header type of its own (a bulk-verification
+     * receipt): signed with the same key, only its type keeps a verifier from taking it for a credential.
+     */
+    public String sign(JWTClaimsSet claims, JOSEObjectType type) {
+        Objects.requireNonNull(type, "type");
+        JWSHeader header = new JWSHeader.Builder(key.algorithm()).type(type).keyID(headerKeyId).build();
         SignedJWT jwt = new SignedJWT(header, claims);
         try {
             jwt.sign(signer);

@@ -68,8 +68,10 @@ public class CeuSubmissions {
 
     /**
      * Stores a holder's activity with its evidence, pending review. Refused, with nothing
-     * stored, for a certificate that takes no CEUs (revoked, suspended, or past its grace period)
-     * and for a date outside the current cycle.
+     * stored, for a certificate that takes no CEUs (revoked, suspended, or past its grace period),
+     * for a date outside the current cycle, and when the certificate already has
+     * {@link CeuProperties#maxPending} submissions or {@link CeuProperties#maxPendingEvidence} of
+     * evidence waiting ({@link TooManyPendingException}).
      */
     public Mono<CeuSubmission> submit(Certificate certificate, String category, String measure, Integer quantity,
             LocalDate earnedOn, String activity, Evidence evidence) {
@@ -95,8 +97,27 @@ public class CeuSubmissions {
                 certificate.programCode(), certificate.holderName(), certificate.credentialVersion(), units.category(),
                 units.measure(), units.quantity(), units.units(), units.earnedOn(), units.description(), evidence.mediaType(),
                 evidence.filename(), CeuSubmission.Status.PENDING, audit, now, null, null, null);
-            return repository.insert(submission, evidence.bytes()).thenReturn(submission);
+            return repository.lockForSubmission(certificate.id())
+                .then(repository.pending(certificate.id()))
+                .doOnNext(pending -> refuseIfTooMuchWaits(pending, evidence))
+                .then(repository.insert(submission, evidence.bytes()))
+                .thenReturn(submission)
+                .as(transaction::transactional);
         });
+    }
+
+    /** Reviews wait on people: a holder may keep only so many submissions, and so much evidence, waiting at once. */
+    private void refuseIfTooMuchWaits(SubmissionRepository.Pending pending, Evidence evidence) {
+        if (pending.submissions() >= properties.maxPending()) {
+            throw new TooManyPendingException(TooManyPendingException.Limit.SUBMISSIONS, properties.maxPending(),
+                    pending.submissions() + " submissions already wait for review, the most a certificate may have: "
+                            + "submit more once some are decided");
+        }
+        if (pending.evidenceBytes() + evidence.bytes().length > properties.maxPendingEvidence().toBytes()) {
+            long mb = properties.maxPendingEvidence().toMegabytes();
+            throw new TooManyPendingException(TooManyPendingException.Limit.EVIDENCE, mb,
+                    "The evidence waiting for review would exceed " + mb + " MB in all: submit more once some are decided");
+        }
     }
 
     /** A certificate takes CEUs while it is active and not past its grace period. */

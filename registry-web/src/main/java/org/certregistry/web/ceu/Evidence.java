@@ -2,12 +2,15 @@ package org.certregistry.web.ceu;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.UUID;
 
 import org.certregistry.web.problem.InvalidRequestException;
 
 /**
  * The evidence of a CEU activity: a PDF or a picture (PNG, JPEG, WebP), recognised by its first
- * bytes, never by its name or the type the browser claims.
+ * bytes, never by its name or the type the browser claims. The uploaded name is kept for the
+ * reviewer to read, never to save the file by: a file that is a PDF and HTML at once, sent as
+ * {@code invoice.html}, would open in the reviewer's browser as a page (see {@link #downloadName}).
  */
 public record Evidence(byte[] bytes, String mediaType, String filename) {
 
@@ -27,6 +30,21 @@ public record Evidence(byte[] bytes, String mediaType, String filename) {
         }
         String name = filename == null ? null : filename.replaceAll("[^\\p{L}\\p{N}._ -]", "_");
         return new Evidence(bytes, type, name == null || name.isBlank() ? null : name.substring(0, Math.min(name.length(), 120)));
+    }
+
+    /**
+     * The name to save the evidence as: made from its submission and its detected type
+     * ({@code evidence-<id>.pdf}), never from the name it was uploaded with.
+     */
+    public String downloadName(UUID submission) {
+        String extension = switch (mediaType) {
+            case "application/pdf" -> "pdf";
+            case "image/png" -> "png";
+            case "image/jpeg" -> "jpg";
+            case "image/webp" -> "webp";
+            default -> "bin";
+        };
+        return "evidence-" + submission + "." + extension;
     }
 
     static String sniff(byte[] b) {

@@ -39,6 +39,28 @@ class SubmissionRepository {
             .then();
     }
 
+    /** What a certificate has waiting for review: submissions and their evidence's bytes. */
+    record Pending(long submissions, long evidenceBytes) {
+    }
+
+    /**
+     * Holds, until the transaction ends, the right to add a submission to this certificate: two uploads at
+     * the same moment are counted one after the other, so neither passes a limit the other has reached.
+     */
+    Mono<Void> lockForSubmission(UUID certificateId) {
+        return db.sql("SELECT pg_advisory_xact_lock(hashtextextended('ceu_submission:' || :id::text, 0))")
+            .bind("id", certificateId).fetch().first().then();
+    }
+
+    Mono<Pending> pending(UUID certificateId) {
+        // octet_length of a bytea reads its stored length, not the evidence itself
+        return db.sql("SELECT count(*) AS n, coalesce(sum(octet_length(evidence)), 0) AS bytes FROM ceu_submission "
+                + "WHERE certificate_id = :id AND status = 'PENDING'")
+            .bind("id", certificateId)
+            .map(row -> new Pending(row.get("n", Long.class), row.get("bytes", Number.class).longValue()))
+            .one();
+    }
+
     Flux<CeuSubmission> ofCertificate(UUID certificateId) {
         return db.sql(SELECT + "WHERE s.certificate_id = :id ORDER BY s.submitted_at DESC").bind("id", certificateId)
             .map(SubmissionRepository::submission).all();

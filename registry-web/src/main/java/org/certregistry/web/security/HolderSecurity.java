@@ -7,7 +7,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
@@ -27,7 +26,8 @@ class HolderSecurity {
             .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
             .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
             .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-            .csrf(csrf -> csrf.csrfTokenRepository(new CookieServerCsrfTokenRepository())
+            // the shared repository: its cookie is SameSite=Lax, as on every other chain
+            .csrf(csrf -> csrf.csrfTokenRepository(CsrfTokenAdvice.tokenRepository())
                 .csrfTokenRequestHandler(CsrfTokenAdvice.requestHandler()))
             .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
             .formLogin(ServerHttpSecurity.FormLoginSpec::disable)

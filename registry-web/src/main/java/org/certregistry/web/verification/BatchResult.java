@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.certregistry.verifier.receipt.BatchReceipt;
 
 /**
  * A bulk verification's answer: a verdict per row, when they were checked, and the registry's
@@ -18,7 +19,8 @@ public record BatchResult(Instant checkedAt, List<Row> rows, String receipt) {
     /**
      * One row's verdict.
      *
-     * @param input the number as typed, or the document's file name
+     * @param input the number as typed, or the document's file name, as a {@link BatchReceipt#cell cell}: at most
+     *        {@value BatchReceipt#MAX_CELL} characters, without control characters
      * @param number the certificate number found (canonical), or null
      * @param holderName the holder's name as the registry or the credential states it, or null
      * @param status the certificate's own state (VALID, EXPIRED, ...), whatever the name; null when none was found
@@ -31,6 +33,8 @@ public record BatchResult(Instant checkedAt, List<Row> rows, String receipt) {
             NameMatch name, String detail, @JsonIgnore String detailKey, @JsonIgnore List<Object> detailArgs) {
 
         public Row {
+            // the caller's own text, echoed: bounded and printable, as in the receipt
+            input = BatchReceipt.cell(input);
             detailArgs = detailArgs == null ? List.of() : List.copyOf(detailArgs);
         }
     }

@@ -46,10 +46,13 @@ public class BatchVerification {
     private final BlockingWork blocking;
     private final ProgramCatalog programs;
     private final Messages messages;
+    private final VerificationProperties properties;
     private final Clock clock;
 
     BatchVerification(Certificates certificates, CredentialVerification verification, IssuerKeys keys, RegistryUrls urls,
-            Tally tally, BlockingWork blocking, ProgramCatalog programs, Messages messages, Clock clock) {
+            Tally tally, BlockingWork blocking, ProgramCatalog programs, Messages messages, VerificationProperties properties,
+            Clock clock) {
+        this.properties = properties;
         this.programs = programs;
         this.messages = messages;
         this.certificates = certificates;
@@ -68,11 +71,11 @@ public class BatchVerification {
             .collectList()
             .flatMap(rows -> {
                 Instant checkedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-                BatchReceipt receipt = new BatchReceipt(urls.base(), checkedAt, rows.stream()
+                BatchReceipt receipt = new BatchReceipt(urls.base(), checkedAt, checkedAt.plus(properties.receiptLifetime()), rows.stream()
                     .map(r -> new BatchReceipt.Row(r.row(), r.input(), r.number(), r.outcome().name(), r.name().name()))
                     .toList());
                 // signing is CPU work: off the event loop
-                return blocking.run(() -> keys.signer().sign(receipt.claims()))
+                return blocking.run(() -> keys.signer().sign(receipt.claims(), BatchReceipt.headerType()))
                     .map(jwt -> new BatchResult(checkedAt, rows, jwt));
             });
     }
@@ -86,7 +89,7 @@ public class BatchVerification {
         }
         BatchInput.Unreadable u = (BatchInput.Unreadable) input;
         return Mono.just(row(u.row(), u.label(), null, null, BatchOutcome.INVALID, null, NameMatch.NOT_GIVEN, u.reasonKey(),
-                u.label()));
+                BatchReceipt.cell(u.label())));
     }
 
     /** A row whose detail is the sentence {@code key} of the bundles: English in the row, the key for pages. */

@@ -15,9 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        verdict is UNDETERMINED
  * @param maxFinderCandidates QR finder-pattern candidates one scan may find (see verifier/README.md)
  * @param maxQrAttempts finder-pattern triples the multi-code reader may try
+ * @param receiptLifetime how long a bulk verification's receipt may be relied on (its {@code exp}): it says what
+ *        was true when checked, and a verdict that old should be checked again
  */
 @ConfigurationProperties("registry.verification")
 public record VerificationProperties(@DefaultValue("2") int decoderThreads, @DefaultValue("8") int decoderQueue,
         @DefaultValue("10s") Duration decoderDeadline, @DefaultValue("60") int maxFinderCandidates,
-        @DefaultValue("64") int maxQrAttempts) {
+        @DefaultValue("64") int maxQrAttempts, @DefaultValue("365d") Duration receiptLifetime) {
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.certregistry.web.support.AdminApi;
+import org.certregistry.web.support.ConsoleSession;
 import org.certregistry.web.support.HolderVisitor;
 import org.certregistry.web.support.MailIntegrationTest;
 import org.certregistry.web.support.Mailbox;
@@ -53,7 +54,7 @@ class CeuSubmissionTest extends MailIntegrationTest {
         byte[] evidence = http.get().uri("/api/v1/admin/ceu-submissions/{id}/evidence", keynote)
             .headers(h -> h.setBasicAuth("auditor", "registry-dev-auditor")).exchange().expectStatus().isOk()
             .expectHeader().contentType(MediaType.APPLICATION_PDF)
-            .expectHeader().valueMatches("Content-Disposition", "attachment.*keynote.pdf.*")
+            .expectHeader().valueEquals("Content-Disposition", "attachment; filename=\"evidence-" + keynote + ".pdf\"")
             .expectBody(byte[].class).returnResult().getResponseBody();
         assertThat(evidence).isEqualTo(PDF);
 
@@ -105,6 +106,75 @@ class CeuSubmissionTest extends MailIntegrationTest {
         assertThat(suspended.getResponseBody()).contains("is suspended: it takes no CEU submissions");
 
         assertThat(queue(number)).isEmpty();
+    }
+
+    @Test
+    void evidenceUploadedUnderAnHtmlNameIsSavedUnderItsDetectedTypeAsASandboxedAttachment() {
+        String address = "polly.glot@example.org";
+        LocalDate awarded = LocalDate.now(ZoneOffset.UTC).minusMonths(6);
+        String number = issue(address, "Polly Glot", awarded);
+        HolderVisitor holder = HolderVisitor.signedIn(http, MAILBOX, BASE_URL, address);
+        // a PDF by its first bytes, and a page to any browser that opens it as invoice.html
+        byte[] polyglot = "%PDF-1.7\n<html><body><script>fetch('/admin/tokens')</script></body></html>\n%%EOF\n".getBytes();
+        assertThat(submit(holder, number, "speaking", 2, awarded.plusDays(5), "Polyglot", polyglot, "invoice.html")
+            .getStatus().value()).isEqualTo(303);
+        String id = id(queue(number), "Polyglot");
+        String session = ConsoleSession.signIn(http, "auditor", "registry-dev-auditor");
+
+        List<WebTestClient.ResponseSpec> downloads = List.of(
+                http.get().uri("/api/v1/admin/ceu-submissions/{id}/evidence", id)
+                    .headers(h -> h.setBasicAuth("auditor", "registry-dev-auditor")).exchange(),
+                http.get().uri("/admin/ceus/{id}/evidence", id).cookie(ConsoleSession.COOKIE, session).exchange());
+        for (WebTestClient.ResponseSpec download : downloads) {
+            EntityExchangeResult<byte[]> answer = download.expectStatus().isOk().expectBody(byte[].class).returnResult();
+            assertThat(answer.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+            assertThat(answer.getResponseHeaders().getContentDisposition().getFilename()).isEqualTo("evidence-" + id + ".pdf");
+            assertThat(answer.getResponseHeaders().getFirst("Content-Disposition")).startsWith("attachment;")
+                .doesNotContain("html").doesNotContain("invoice");
+            assertThat(answer.getResponseHeaders().getFirst("Content-Security-Policy")).isEqualTo("sandbox");
+            assertThat(answer.getResponseHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(answer.getResponseBody()).isEqualTo(polyglot);
+        }
+    }
+
+    @Test
+    void aCertificateKeepsAtMostTenSubmissionsWaitingAndTheEleventhIsRefusedInThePagesLanguageWithNothingStored() {
+        String address = "eager.eleven@example.org";
+        LocalDate awarded = LocalDate.now(ZoneOffset.UTC).minusMonths(6);
+        String number = issue(address, "Eager Eleven", awarded);
+        HolderVisitor holder = HolderVisitor.signedIn(http, MAILBOX, BASE_URL, address);
+        for (int i = 1; i <= 10; i++) {
+            assertThat(submit(holder, number, "speaking", 1, awarded.plusDays(i), "Talk " + i, PDF, "talk.pdf").getStatus().value())
+                .isEqualTo(303);
+        }
+        holder.cookies.put("lang", "fr");
+        EntityExchangeResult<String> eleventh = submit(holder, number, "speaking", 1, awarded.plusDays(11), "Talk 11", PDF, "talk.pdf");
+        assertThat(eleventh.getStatus().value()).isEqualTo(409);
+        assertThat(eleventh.getResponseBody()).contains("10 de vos activités attendent déjà")
+            .doesNotContain("problem.too-many-pending").doesNotContain("id=\"problem\" lang=\"en\"");
+        assertThat(queue(number)).hasSize(10).noneMatch(s -> "Talk 11".equals(s.get("activity")));
+
+        // once one is decided, there is room again
+        decide(id(queue(number), "Talk 1"), "approve", null).expectStatus().isOk();
+        assertThat(submit(holder, number, "speaking", 1, awarded.plusDays(11), "Talk 11", PDF, "talk.pdf").getStatus().value())
+            .isEqualTo(303);
+    }
+
+    @Test
+    void theEvidenceWaitingForReviewIsCappedAtTwentyFiveMegabytesPerCertificate() {
+        String address = "heavy.files@example.org";
+        LocalDate awarded = LocalDate.now(ZoneOffset.UTC).minusMonths(6);
+        String number = issue(address, "Heavy Files", awarded);
+        HolderVisitor holder = HolderVisitor.signedIn(http, MAILBOX, BASE_URL, address);
+        byte[] fiveMegabytes = Arrays.copyOf(PDF, 5 * 1024 * 1024);
+        for (int i = 1; i <= 5; i++) {
+            assertThat(submit(holder, number, "speaking", 1, awarded.plusDays(i), "Scan " + i, fiveMegabytes, "scan.pdf")
+                .getStatus().value()).isEqualTo(303);
+        }
+        EntityExchangeResult<String> sixth = submit(holder, number, "speaking", 1, awarded.plusDays(6), "Scan 6", PDF, "scan.pdf");
+        assertThat(sixth.getStatus().value()).isEqualTo(409);
+        assertThat(sixth.getResponseBody()).contains("would exceed 25 MB in all");
+        assertThat(queue(number)).hasSize(5);
     }
 
     private EntityExchangeResult<String> submit(HolderVisitor holder, String number, String category, int quantity,

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -37,7 +38,8 @@ class SecurityHeadersTest extends RegistryIntegrationTest {
             assertThat(csp).as(page).contains("default-src 'self'", "script-src 'self'", "style-src 'self'",
                     "frame-ancestors 'none'", "object-src 'none'").doesNotContain("unsafe-inline", "unsafe-eval");
             assertThat(headers.getFirst("X-Content-Type-Options")).as(page).isEqualTo("nosniff");
-            assertThat(headers.getFirst("Referrer-Policy")).as(page).isEqualTo("strict-origin-when-cross-origin");
+            assertThat(headers.getFirst("Referrer-Policy")).as(page)
+                .isEqualTo(page.equals(issued.holderUrl()) ? "no-referrer" : "strict-origin-when-cross-origin");
             assertThat(headers.getFirst("X-Frame-Options")).as(page).isEqualTo("DENY");
             // plain http here: HSTS would be meaningless and is left out
             assertThat(headers.getFirst("Strict-Transport-Security")).as(page).isNull();
@@ -48,6 +50,33 @@ class SecurityHeadersTest extends RegistryIntegrationTest {
                 assertThat(body).as(page).contains("<html lang=\"en\"", "<h1");
             }
         }
+    }
+
+    @Test
+    void everyAnswerUnderAHoldersPrivateLinkSendsNoReferrerAsItsPageSays() {
+        Issued issued = TestCertificates.issue(http, "CCXP", "Referrer " + TestCertificates.uniqueSurname());
+        String page = http.get().uri(issued.holderUrl()).exchange().expectStatus().isOk()
+            .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+            .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("<meta name=\"referrer\" content=\"no-referrer\"");
+        for (String path : List.of("/credential.jwt", "/certificate.pdf", "/no-such-download")) {
+            http.get().uri(issued.holderUrl() + path).exchange().expectHeader().valueEquals("Referrer-Policy", "no-referrer");
+        }
+        http.get().uri("/h/not-a-token").exchange().expectHeader().valueEquals("Referrer-Policy", "no-referrer");
+        http.get().uri("/v/" + issued.number()).exchange()
+            .expectHeader().valueEquals("Referrer-Policy", "strict-origin-when-cross-origin");
+    }
+
+    @Test
+    void theHolderAreasCsrfCookieIsSameSiteLaxLikeEveryOther() {
+        ResponseCookie holder = http.get().uri("/holder/sign-in").exchange().expectStatus().isOk()
+            .expectBody(String.class).returnResult().getResponseCookies().getFirst("XSRF-TOKEN");
+        assertThat(holder).as("the sign-in form sets the CSRF cookie").isNotNull();
+        assertThat(holder.getSameSite()).isEqualTo("Lax");
+        assertThat(holder.isHttpOnly()).isTrue();
+        ResponseCookie console = http.get().uri("/admin/login").exchange().expectStatus().isOk()
+            .expectBody(String.class).returnResult().getResponseCookies().getFirst("XSRF-TOKEN");
+        assertThat(holder.getPath()).isEqualTo(console.getPath());
     }
 
     @Test

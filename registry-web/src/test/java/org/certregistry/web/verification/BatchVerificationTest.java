@@ -1,12 +1,15 @@
 package org.certregistry.web.verification;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
 import org.certregistry.verifier.keys.JwksKeySource;
 import org.certregistry.verifier.receipt.BatchReceipt;
 import org.certregistry.verifier.receipt.BatchReceiptCheck;
@@ -19,6 +22,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
@@ -79,7 +83,7 @@ class BatchVerificationTest extends RegistryIntegrationTest {
         String receipt = (String) answer.get("receipt");
         JWKSet keys = JWKSet.parse(http.get().uri("/.well-known/jwks.json").exchange().expectStatus().isOk()
             .expectBody(String.class).returnResult().getResponseBody());
-        BatchReceiptCheck check = new BatchReceiptCheck(JwksKeySource.of(keys), BASE_URL);
+        BatchReceiptCheck check = new BatchReceiptCheck(JwksKeySource.of(keys), BASE_URL, Clock.systemUTC());
 
         BatchReceiptCheck.Result result = check.check(receipt);
         assertThat(result).isInstanceOf(BatchReceiptCheck.Result.Genuine.class);
@@ -96,8 +100,49 @@ class BatchVerificationTest extends RegistryIntegrationTest {
         String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
             .encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
         assertThat(check.check(forged)).isInstanceOf(BatchReceiptCheck.Result.Refused.class);
-        assertThat(new BatchReceiptCheck(JwksKeySource.of(keys), "https://elsewhere.example").check(receipt))
+        assertThat(new BatchReceiptCheck(JwksKeySource.of(keys), "https://elsewhere.example", Clock.systemUTC()).check(receipt))
             .isInstanceOf(BatchReceiptCheck.Result.Refused.class);
+    }
+
+    @Test
+    void theReceiptHasItsOwnTypeAudienceAndExpiryAndPostedAsACredentialFailsAtTheHeader() throws Exception {
+        Issued issued = TestCertificates.issue(http, "CCXP", "Receipt Type " + TestCertificates.uniqueSurname());
+        String receipt = (String) batch(issued.number() + "\n").get("receipt");
+        SignedJWT jwt = SignedJWT.parse(receipt);
+        assertThat(jwt.getHeader().getType().getType()).isEqualTo("vnd.certregistry.receipt+jwt");
+        assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly(BASE_URL + "/verify/batch");
+        assertThat(jwt.getJWTClaimsSet().getExpirationTime().toInstant())
+            .isEqualTo(jwt.getJWTClaimsSet().getIssueTime().toInstant().plus(Duration.ofDays(365)));
+
+        http.post().uri("/api/v1/verifications").contentType(MediaType.TEXT_PLAIN).bodyValue(receipt).exchange()
+            .expectBody()
+            .jsonPath("$.verdict").isEqualTo("INVALID")
+            .jsonPath("$.checks[?(@.check == 'header')].outcome").isEqualTo(List.of("FAILED"))
+            .jsonPath("$.checks[?(@.check == 'header')].message")
+            .isEqualTo(List.of("This is the registry's bulk-verification receipt (header type vnd.certregistry.receipt+jwt), "
+                    + "not a credential."));
+    }
+
+    @Test
+    void echoedCellsAreBoundedAndFreeOfControlCharactersInTheAnswerAndTheReceipt() throws Exception {
+        String cell = "\u001b[2J\u001b]0;owned\u0007" + "9".repeat(1000);
+        String csv = IntStream.range(0, 950).mapToObj(i -> "\"" + cell + i + "\"").collect(Collectors.joining("\n"));
+        EntityExchangeResult<byte[]> answer = http.post().uri("/api/v1/verifications/batch")
+            .contentType(MediaType.parseMediaType("text/csv")).bodyValue(csv.getBytes(StandardCharsets.UTF_8)).exchange()
+            .expectStatus().isOk().expectBody().returnResult();
+        // 950 cells of 1,000 characters came back whole twice: 2.49 MB
+        assertThat(answer.getResponseBody().length).isLessThan(1_000_000);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = new com.fasterxml.jackson.databind.ObjectMapper().readValue(answer.getResponseBody(), Map.class);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) body.get("rows");
+        assertThat(rows).hasSize(950).allSatisfy(row -> assertThat((String) row.get("input")).hasSize(200)
+            .startsWith("[2J]0;owned999").endsWith("…").doesNotContain("\u001b", "\u0007"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> signed = (List<Map<String, Object>>) SignedJWT.parse((String) body.get("receipt"))
+            .getJWTClaimsSet().getClaim("rows");
+        assertThat(signed).hasSize(950).allSatisfy(row -> assertThat((String) row.get("input")).hasSize(200)
+            .doesNotContain("\u001b", "\u0007"));
     }
 
     @Test

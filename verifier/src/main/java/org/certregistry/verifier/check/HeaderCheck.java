@@ -9,11 +9,15 @@ import org.certregistry.verifier.CheckName;
 import org.certregistry.verifier.CheckResult;
 
 /**
- * Only the algorithms we allow, {@code typ: JWT}, a {@code kid}, and no other header parameter:
+ * Only the algorithms we allow, {@code typ: JWT} (a bulk-verification receipt, signed with the same
+ * key, has a type of its own and is refused here), a {@code kid}, and no other header parameter:
  * no {@code crit}, and no key material or key URL ({@code jwk}, {@code jku}, {@code x5c},
  * {@code x5u}) that could tempt a verifier into trusting the token's own key.
  */
 public final class HeaderCheck implements Check {
+
+    /** The header type of the registry's bulk-verification receipts ({@code receipt/BatchReceipt}), never a credential's. */
+    public static final String RECEIPT_TYPE = "vnd.certregistry.receipt+jwt";
 
     private static final Set<String> ALLOWED_PARAMETERS = Set.of("alg", "typ", "kid");
     private static final Set<String> KEY_PARAMETERS = Set.of("jwk", "jku", "x5c", "x5u", "x5t", "x5t#S256");
@@ -49,6 +53,10 @@ public final class HeaderCheck implements Check {
         if (!allowedAlgorithms.contains(header.getAlgorithm())) {
             return "The signing algorithm " + header.getAlgorithm() + " is not accepted (accepted: "
                     + allowedAlgorithms.stream().map(JWSAlgorithm::getName).sorted().toList() + ").";
+        }
+        if (header.getType() != null && RECEIPT_TYPE.equals(header.getType().getType())) {
+            // signed with the same key as credentials: its type tells it apart
+            return "This is the registry's bulk-verification receipt (header type " + RECEIPT_TYPE + "), not a credential.";
         }
         if (!JOSEObjectType.JWT.equals(header.getType())) {
             return "The header type must be \"JWT\", not " + header.getType() + ".";

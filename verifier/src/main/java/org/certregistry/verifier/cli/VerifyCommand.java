@@ -109,7 +109,7 @@ public final class VerifyCommand {
         try {
             byte[] document = input(options.input());
             if (options.receipt()) {
-                return ReceiptCommand.check(new String(document, StandardCharsets.UTF_8), keys(options), options.registry(), out);
+                return ReceiptCommand.check(new String(document, StandardCharsets.UTF_8), keys(options), options.registry(), clock, out);
             }
             VerificationReport report = verifier(options).verify(document);
             out.print(options.json() ? json(report) : human(report));

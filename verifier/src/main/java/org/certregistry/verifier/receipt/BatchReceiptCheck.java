@@ -2,11 +2,14 @@ package org.certregistry.verifier.receipt;
 
 import java.security.Provider;
 import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
@@ -15,9 +18,10 @@ import org.certregistry.verifier.keys.KeyLookup;
 import org.certregistry.verifier.keys.KeySource;
 
 /**
- * Checks a bulk-verification receipt later: signed by a key of the trusted registry, issued by
- * it, and of the receipt type. Answers what the receipt says, or why it cannot be trusted; never
- * throws for a bad receipt.
+ * Checks a bulk-verification receipt later: of the receipt's own header type ({@value BatchReceipt#TYP},
+ * so that no credential passes for a receipt), signed by a key of the trusted registry, issued by it,
+ * meant for receipt readers ({@code aud}) and not expired ({@code exp}). Answers what the receipt
+ * says, or why it cannot be trusted, in words safe to print; never throws for a bad receipt.
  */
 public final class BatchReceiptCheck {
 
@@ -37,14 +41,17 @@ public final class BatchReceiptCheck {
 
     private final KeySource keys;
     private final String registry;
+    private final Clock clock;
 
     /**
      * @param keys the trusted registry's public keys
      * @param registry the trusted registry's base URL, the receipt's {@code iss}
+     * @param clock what time it is, against the receipt's {@code exp}
      */
-    public BatchReceiptCheck(KeySource keys, String registry) {
+    public BatchReceiptCheck(KeySource keys, String registry, Clock clock) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     public Result check(String token) {
@@ -57,10 +64,16 @@ public final class BatchReceiptCheck {
         catch (ParseException ex) {
             return new Result.Refused("This is not a signed receipt (a compact JWT).");
         }
+        JOSEObjectType typ = jwt.getHeader().getType();
+        if (typ == null || !BatchReceipt.TYP.equals(typ.getType())) {
+            return new Result.Refused("This is not a bulk-verification receipt: its header type is "
+                    + (typ == null ? "missing" : BatchReceipt.cell(typ.getType())) + ", not " + BatchReceipt.TYP + ".");
+        }
         KeyLookup lookup = keys.find(jwt.getHeader().getKeyID());
         if (!(lookup instanceof KeyLookup.Found found)) {
             return new Result.Refused(lookup instanceof KeyLookup.Unavailable u ? "The registry's keys could not be read: " + u.reason()
-                    : "The receipt is signed with a key the registry does not publish (" + jwt.getHeader().getKeyID() + ").");
+                    : "The receipt is signed with a key the registry does not publish ("
+                            + BatchReceipt.cell(jwt.getHeader().getKeyID()) + ").");
         }
         if (!SignatureCheck.verifies(jwt, found.key(), PROVIDER)) {
             return new Result.Refused("The signature does not match: the receipt was altered or not signed by the registry.");
@@ -69,7 +82,19 @@ public final class BatchReceiptCheck {
             return new Result.Refused("This is not a bulk-verification receipt.");
         }
         if (!registry.equals(claims.getIssuer())) {
-            return new Result.Refused("The receipt was issued by " + claims.getIssuer() + ", not by " + registry + ".");
+            return new Result.Refused("The receipt was issued by " + BatchReceipt.cell(claims.getIssuer()) + ", not by " + registry + ".");
+        }
+        String audience = BatchReceipt.audience(registry);
+        if (claims.getAudience() == null || !claims.getAudience().equals(List.of(audience))) {
+            return new Result.Refused("The receipt is not meant for receipt readers: its audience is "
+                    + BatchReceipt.cell(String.valueOf(claims.getAudience())) + ", not " + audience + ".");
+        }
+        if (claims.getExpirationTime() == null) {
+            return new Result.Refused("The receipt has no expiry.");
+        }
+        Instant expires = claims.getExpirationTime().toInstant();
+        if (!clock.instant().isBefore(expires)) {
+            return new Result.Refused("The receipt expired on " + expires + ".");
         }
         if (claims.getIssueTime() == null || !(claims.getClaim("rows") instanceof List<?> list)) {
             return new Result.Refused("The receipt lacks its time or its rows.");
@@ -82,7 +107,7 @@ public final class BatchReceiptCheck {
             rows.add(new BatchReceipt.Row(row.intValue(), text(m.get("input")), text(m.get("number")), text(m.get("outcome")),
                     text(m.get("name"))));
         }
-        return new Result.Genuine(new BatchReceipt(claims.getIssuer(), claims.getIssueTime().toInstant(), rows));
+        return new Result.Genuine(new BatchReceipt(claims.getIssuer(), claims.getIssueTime().toInstant(), expires, rows));
     }
 
     private static String text(Object value) {

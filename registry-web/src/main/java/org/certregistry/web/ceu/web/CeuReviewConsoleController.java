@@ -1,6 +1,7 @@
 package org.certregistry.web.ceu.web;
 
 import java.security.Principal;
+import java.util.UUID;
 
 import org.certregistry.web.ceu.CeuSubmission;
 import org.certregistry.web.ceu.CeuSubmissions;
@@ -57,7 +58,8 @@ class CeuReviewConsoleController {
 
     @GetMapping("/admin/ceus/{id}/evidence")
     Mono<ResponseEntity<byte[]>> evidence(@PathVariable String id) {
-        return submissions.evidence(CeuReviewController.id(id)).map(CeuReviewController::download);
+        UUID submission = CeuReviewController.id(id);
+        return submissions.evidence(submission).map(evidence -> CeuReviewController.download(submission, evidence));
     }
 
     @PostMapping("/admin/ceus/{id}/{decision:approve|reject}")

@@ -1,6 +1,5 @@
 package org.certregistry.web.ceu.web;
 
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Locale;
 import java.util.UUID;
@@ -49,7 +48,8 @@ class CeuReviewController {
 
     @GetMapping("/api/v1/admin/ceu-submissions/{id}/evidence")
     Mono<ResponseEntity<byte[]>> evidence(@PathVariable String id) {
-        return submissions.evidence(id(id)).map(CeuReviewController::download);
+        UUID submission = id(id);
+        return submissions.evidence(submission).map(evidence -> download(submission, evidence));
     }
 
     @PostMapping("/api/v1/admin/ceu-submissions/{id}/approve")
@@ -62,13 +62,16 @@ class CeuReviewController {
         return submissions.reject(id(id), decision == null ? null : decision.reason(), user.getName());
     }
 
-    /** Evidence is served as a download that a browser never runs: attachment, no sniffing, sandboxed. */
-    static ResponseEntity<byte[]> download(Evidence evidence) {
+    /**
+     * Evidence is served as a download that a browser never runs: attachment named by its detected type
+     * (the uploader's name could say .html), no sniffing, sandboxed.
+     */
+    static ResponseEntity<byte[]> download(UUID submission, Evidence evidence) {
         return ResponseEntity.ok()
             .contentType(MediaType.parseMediaType(evidence.mediaType()))
             .cacheControl(CacheControl.noStore())
             .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(evidence.filename() == null ? "evidence" : evidence.filename(), StandardCharsets.UTF_8).build().toString())
+                .filename(evidence.downloadName(submission)).build().toString())
             .header("Content-Security-Policy", "sandbox")
             .header("X-Content-Type-Options", "nosniff")
             .body(evidence.bytes());

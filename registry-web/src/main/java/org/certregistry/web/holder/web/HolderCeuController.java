@@ -13,6 +13,8 @@ import org.certregistry.web.ceu.CeuSubmissions;
 import org.certregistry.web.ceu.CycleProgress;
 import org.certregistry.web.ceu.Evidence;
 import org.certregistry.web.ceu.RenewalRequests;
+import org.certregistry.web.ceu.TooManyPendingException;
+import org.certregistry.web.i18n.Messages;
 import org.certregistry.web.problem.InvalidRequestException;
 import org.certregistry.web.problem.PayloadTooLargeException;
 import org.certregistry.web.problem.Problem;
@@ -48,10 +50,12 @@ class HolderCeuController {
     private final CeuProperties properties;
     private final HolderRenewalView renewal;
     private final RenewalRequests requests;
+    private final Messages messages;
     private final Clock clock;
 
     HolderCeuController(HolderSession session, Certificates certificates, CeuLedger ledger, CeuSubmissions submissions,
-            PublicRecords records, CeuProperties properties, HolderRenewalView renewal, RenewalRequests requests, Clock clock) {
+            PublicRecords records, CeuProperties properties, HolderRenewalView renewal, RenewalRequests requests,
+            Messages messages, Clock clock) {
         this.session = session;
         this.certificates = certificates;
         this.ledger = ledger;
@@ -60,6 +64,7 @@ class HolderCeuController {
         this.properties = properties;
         this.renewal = renewal;
         this.requests = requests;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -80,6 +85,14 @@ class HolderCeuController {
                     field(form, "activity"), evidence)))
             .map(stored -> "redirect:/holder/certificates/" + number + "?saved=submitted")
             .onErrorMap(DataBufferLimitException.class, ex -> tooLarge())
+            .onErrorResume(TooManyPendingException.class, refused -> {
+                exchange.getResponse().setStatusCode(refused.status());
+                model.addAttribute("problem", messages.forReader(exchange, refused.limit() == TooManyPendingException.Limit.SUBMISSIONS
+                        ? "holder-certificate.problem.too-many-pending"
+                        : "holder-certificate.problem.too-much-evidence-pending", refused.maximum()));
+                model.addAttribute("problemInPageLanguage", true);
+                return render(certificate, model);
+            })
             .onErrorResume(Problem.class, problem -> {
                 exchange.getResponse().setStatusCode(problem.status());
                 model.addAttribute("problem", problem.getMessage());
