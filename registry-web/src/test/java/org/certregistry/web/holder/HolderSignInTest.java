@@ -1,5 +1,7 @@
 package org.certregistry.web.holder;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,7 @@ import org.certregistry.web.support.AdminApi;
 import org.certregistry.web.support.ConsoleSession;
 import org.certregistry.web.support.MailIntegrationTest;
 import org.certregistry.web.support.Mailbox;
+import org.certregistry.web.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -151,6 +154,41 @@ class HolderSignInTest extends MailIntegrationTest {
         EntityExchangeResult<String> bad = visitor.post("/holder/sign-in", "/holder/sign-in", Map.of("email", "flora"));
         assertThat(bad.getStatus().value()).isEqualTo(400);
         assertThat(bad.getResponseBody()).contains("Enter the e-mail address your certificate was sent to");
+    }
+
+    @Test
+    void theAnswerToASignInRequestIsSentBeforeTheAddressIsLookedUpSoItsTimeTellsNothing() throws Exception {
+        String address = "tilda.timing@example.org";
+        issue("CCXP", "Tilda Timing", address);
+        Visitor visitor = new Visitor();
+        MultiValueMap<String, String> form = csrfForm(visitor);
+        form.add("email", address);
+        TestDatabase db = TestDatabase.shared();
+        long took;
+        try (Connection sql = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+            // while this transaction holds the certificates, nothing can find out whether the address holds one
+            sql.setAutoCommit(false);
+            sql.createStatement().execute("LOCK TABLE certificate IN ACCESS EXCLUSIVE MODE");
+            long start = System.nanoTime();
+            EntityExchangeResult<String> answer = http.post().uri("/holder/sign-in").cookies(c -> visitor.cookies.forEach(c::add))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData(form))
+                .exchange().expectBody(String.class).returnResult();
+            took = (System.nanoTime() - start) / 1_000_000;
+            assertThat(answer.getStatus().value()).isEqualTo(200);
+            assertThat(answer.getResponseBody()).contains("a sign-in link is on its way");
+            assertThat(MAILBOX.to(address)).noneMatch(m -> m.subject().equals("Your sign-in link"));
+            sql.rollback();
+        }
+        // the database's statement timeout is 5 s: an answer that waited for the lookup took at least that long
+        assertThat(took).as("milliseconds to answer while the address could not be looked up").isLessThan(2500);
+        assertThat(MAILBOX.await(address, s -> s.equals("Your sign-in link")).text()).contains(BASE_URL + "/holder/sign-in/");
+    }
+
+    private MultiValueMap<String, String> csrfForm(Visitor visitor) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("_csrf", ConsoleSession.csrfToken(visitor.get("/holder/sign-in").getResponseBody()));
+        return form;
     }
 
     private List<Mailbox.Mail> awaitQuiet(String address) {

@@ -69,11 +69,11 @@ class HolderAreaController {
         }
         model.addAttribute("email", email);
         model.addAttribute("minutes", properties.linkLifetime().toMinutes());
-        // the same answer whether the address is known or not
-        return signIn.requestLink(email, language(exchange)).thenReturn("sent").map(step -> {
-            model.addAttribute("step", step);
-            return "holder-sign-in";
-        });
+        model.addAttribute("step", "sent");
+        // the same answer whether the address is known or not, and at the same time: the address is looked up (and a
+        // link written and e-mailed) only once the answer is sent
+        AfterAnswer.run(exchange, "A sign-in link request", signIn.requestLink(email, language(exchange)));
+        return Mono.just("holder-sign-in");
     }
 
     @GetMapping("/holder/sign-in/{token}")
