@@ -1,6 +1,11 @@
 package org.certregistry.web.certificate;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.certregistry.web.i18n.Languages;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -71,9 +76,28 @@ public class HolderAddresses {
             .bind("language", language.toLanguageTag()).bind("id", certificate.id()).then();
     }
 
-    /** Moves every certificate reached at {@code from} to {@code to}; answers how many moved. */
-    public Mono<Long> move(String from, String to) {
-        return db.sql("UPDATE certificate SET contact_email = :to WHERE " + REACH_AT + " = lower(:from)")
-            .bind("from", from).bind("to", to).fetch().rowsUpdated();
+    /** The language the holder reached at {@code email} reads in (English when not known or no longer offered). */
+    public Mono<Locale> languageAt(String email) {
+        return db.sql("SELECT holder_language FROM certificate WHERE " + REACH_AT + " = lower(:email) "
+                + "ORDER BY holder_language IS NULL, awarded_at DESC LIMIT 1")
+            .bind("email", email).map(row -> Optional.ofNullable(row.get(0, String.class)))
+            .one().map(tag -> languages.orDefault(tag.orElse(null))).defaultIfEmpty(languages.orDefault(null));
+    }
+
+    /** Moves every certificate reached at {@code from} to {@code to}; answers which moved (their ids). */
+    public Mono<List<UUID>> move(String from, String to) {
+        return db.sql("UPDATE certificate SET contact_email = :to WHERE " + REACH_AT + " = lower(:from) RETURNING id")
+            .bind("from", from).bind("to", to).map(row -> row.get(0, UUID.class)).all().collectList();
+    }
+
+    /**
+     * Moves these certificates to {@code to}, wherever they are reached now; answers the addresses they were reached
+     * at (an address change taken back follows the certificates through any later move).
+     */
+    public Mono<Set<String>> moveBack(List<UUID> certificates, String to) {
+        return db.sql("UPDATE certificate c SET contact_email = :to FROM (SELECT id, coalesce(contact_email, holder_email) AS was "
+                + "FROM certificate WHERE id = ANY(:ids) FOR UPDATE) before WHERE c.id = before.id RETURNING before.was")
+            .bind("to", to).bind("ids", certificates.toArray(UUID[]::new)).map(row -> row.get(0, String.class)).all()
+            .collect(Collectors.toSet());
     }
 }

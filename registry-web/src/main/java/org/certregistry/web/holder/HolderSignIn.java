@@ -1,10 +1,14 @@
 package org.certregistry.web.holder;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.certregistry.web.certificate.HolderAddresses;
 import org.certregistry.web.certificate.HolderLinks;
@@ -18,12 +22,14 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Sign-in without passwords: a single-use, short-lived link by e-mail opens a session for that
  * address (the session token lives in a cookie; links and sessions are stored as SHA-256 only).
- * The signed-in holder may move their certificates to another address, confirmed from it.
+ * The signed-in holder may move their certificates to another address, confirmed from it; the old address is told and
+ * may take the change back for a while.
  */
 @Service
 public class HolderSignIn {
@@ -71,7 +77,7 @@ public class HolderSignIn {
             if (!throttle.addressMay(email)) {
                 return Mono.just(Requested.ADDRESS_THROTTLED);
             }
-            return newToken().flatMap(token -> storeLink(token, "SIGN_IN", email, null, properties.linkLifetime().toSeconds())
+            return newToken().flatMap(token -> storeLink(token, "SIGN_IN", email, null, null, properties.linkLifetime())
                 .then(outbox.enqueue(OutgoingMail.of(MailKind.SIGN_IN, email, language, Map.of("signInLink",
                         new PrivateLink(urls.holderSignInLink(token)), "minutes", properties.linkLifetime().toMinutes()))))
                 .as(transaction::transactional)
@@ -109,27 +115,120 @@ public class HolderSignIn {
         return db.sql("DELETE FROM holder_session WHERE token_hash = :hash").bind("hash", HolderLinks.hash(sessionToken)).then();
     }
 
-    /** E-mails a confirmation link to {@code newEmail}, in {@code language}; nothing moves until it is used. */
-    public Mono<Void> requestAddressChange(String email, String newEmail, Locale language) {
-        if (!throttle.addressMay(newEmail)) {
-            return Mono.empty();
-        }
-        return newToken().flatMap(token -> storeLink(token, "ADDRESS", email, newEmail, properties.addressLinkLifetime().toSeconds())
-            .then(outbox.enqueue(OutgoingMail.of(MailKind.ADDRESS_CONFIRMATION, newEmail, language, Map.of("confirmLink",
-                    new PrivateLink(urls.holderAddressConfirmation(token)), "hours", properties.addressLinkLifetime().toHours()))))
-            .as(transaction::transactional)).then();
+    /** What a request to move to another address came to. */
+    public enum ChangeRequested {
+        /** A confirmation link is on its way to the new address. */
+        SENT,
+        /** The holder's address, or the new one, has had its share of links lately: nothing was sent. */
+        TOO_MANY
     }
 
     /**
-     * Uses an address link (once): every certificate reached at the old address is reached at
-     * the new one from now on, and the sessions of the old address follow. Answers the new address.
+     * E-mails a confirmation link to {@code newEmail}, in {@code language}; nothing moves until it is used. Refused
+     * once the holder's address (all its sessions together) or the new address has had its share of links in the last
+     * {@code changeWindow}: counted from {@code holder_link} in PostgreSQL, so the limit holds across instances, and
+     * under a transaction-scoped lock on both addresses, so simultaneous requests cannot all pass the count.
+     */
+    public Mono<ChangeRequested> requestAddressChange(String email, String newEmail, Locale language) {
+        return newToken().flatMap(token -> lock(email, newEmail).then(changesLately(email, newEmail)).flatMap(tooMany -> tooMany
+                ? Mono.just(ChangeRequested.TOO_MANY)
+                : storeLink(token, "ADDRESS", email, newEmail, null, properties.addressLinkLifetime())
+                    .then(outbox.enqueue(OutgoingMail.of(MailKind.ADDRESS_CONFIRMATION, newEmail, language, Map.of("confirmLink",
+                            new PrivateLink(urls.holderAddressConfirmation(token)), "hours",
+                            properties.addressLinkLifetime().toHours()))))
+                    .thenReturn(ChangeRequested.SENT))
+            .as(transaction::transactional));
+    }
+
+    /** Serialises address-change requests touching either address, in one order so two requests cannot deadlock. */
+    private Mono<Void> lock(String email, String newEmail) {
+        return Flux.fromStream(Stream.of(email, newEmail).map(a -> a.toLowerCase(Locale.ROOT)).distinct().sorted())
+            .concatMap(address -> db.sql("SELECT pg_advisory_xact_lock(hashtextextended('holder-address:' || :address, 0))")
+                .bind("address", address).then())
+            .then();
+    }
+
+    /** Whether {@code email} has asked, or {@code newEmail} has been sent, as many address links as allowed lately. */
+    private Mono<Boolean> changesLately(String email, String newEmail) {
+        return db.sql("SELECT count(*) FILTER (WHERE lower(email) = lower(:from)) AS asked, "
+                + "count(*) FILTER (WHERE lower(new_email) = lower(:to)) AS sent FROM holder_link "
+                + "WHERE purpose = 'ADDRESS' AND created_at > :since AND (lower(email) = lower(:from) OR lower(new_email) = lower(:to))")
+            .bind("from", email).bind("to", newEmail).bind("since", now().minus(properties.changeWindow()))
+            .map(row -> row.get("asked", Long.class) >= properties.changesFrom() || row.get("sent", Long.class) >= properties.changesTo())
+            .one();
+    }
+
+    /**
+     * Uses an address link (once): every certificate reached at the old address is reached at the new one from now on,
+     * and the sessions of the old address follow. Links the old address asked for to other addresses are void, and the
+     * old address is told, in the holder's language, with a link that takes the change back for
+     * {@code undoLinkLifetime}. Answers the new address.
      */
     public Mono<String> confirmAddress(String linkToken) {
-        return use(linkToken, "ADDRESS").flatMap(link -> addresses.move(link.email(), link.newEmail())
-            .then(db.sql("UPDATE holder_session SET email = :to WHERE lower(email) = lower(:from)")
-                .bind("from", link.email()).bind("to", link.newEmail()).then())
+        return newToken().flatMap(undo -> use(linkToken, "ADDRESS").flatMap(link -> addresses.languageAt(link.email())
+            .flatMap(language -> addresses.move(link.email(), link.newEmail())
+                .flatMap(moved -> db.sql("UPDATE holder_session SET email = :to WHERE lower(email) = lower(:from)")
+                    .bind("from", link.email()).bind("to", link.newEmail()).then()
+                    .then(db.sql("UPDATE holder_link SET used_at = :now WHERE purpose = 'ADDRESS' AND used_at IS NULL "
+                            + "AND lower(email) = lower(:from)")
+                        .bind("now", now()).bind("from", link.email()).then())
+                    .then(moved.isEmpty() ? Mono.empty() : told(undo, link, moved, language))))
             .thenReturn(link.newEmail()))
+            .as(transaction::transactional));
+    }
+
+    /** The old address learns of the change, with the one link that takes it back. */
+    private Mono<Void> told(String undo, Link link, List<UUID> moved, Locale language) {
+        return storeLink(undo, "ADDRESS_UNDO", link.newEmail(), link.email(), moved, properties.undoLinkLifetime())
+            .then(outbox.enqueue(OutgoingMail.of(MailKind.ADDRESS_CHANGED, link.email(), language, Map.of("undoLink",
+                    new PrivateLink(urls.holderAddressUndo(undo)), "newAddress", link.newEmail(), "days",
+                    properties.undoLinkLifetime().toDays()))))
+            .then();
+    }
+
+    /**
+     * What taking a change back came to: the address the certificates are reached at again, and the addresses whose
+     * sessions were ended.
+     */
+    public record Undone(String address, List<String> signedOut) {
+
+        public Undone {
+            signedOut = List.copyOf(signedOut);
+        }
+    }
+
+    /**
+     * Uses an undo link (once): the certificates that moved come back to the old address wherever they are reached now,
+     * every session of the address they were at (and of the address they had moved to) ends, and the undo links of later
+     * moves of them close, so whoever moved them cannot pull them back. An undo link of an earlier move stays open:
+     * the first holder keeps the last word. Answers empty if the link is unknown, used or expired.
+     */
+    public Mono<Undone> undoAddressChange(String linkToken) {
+        if (!HolderLinks.wellFormed(linkToken)) {
+            return Mono.empty();
+        }
+        return db.sql("UPDATE holder_link SET used_at = :now WHERE token_hash = :hash AND purpose = 'ADDRESS_UNDO' "
+                + "AND used_at IS NULL AND expires_at > :now RETURNING email, new_email, certificates, created_at")
+            .bind("hash", HolderLinks.hash(linkToken)).bind("now", now())
+            .map(row -> new UndoLink(row.get("email", String.class), row.get("new_email", String.class),
+                    List.of(row.get("certificates", UUID[].class)), row.get("created_at", Instant.class)))
+            .one()
+            .flatMap(link -> addresses.moveBack(link.certificates(), link.back()).flatMap(wereAt -> {
+                List<String> signedOut = Stream.concat(wereAt.stream(), Stream.of(link.movedTo()))
+                    .map(a -> a.toLowerCase(Locale.ROOT)).filter(a -> !a.equals(link.back().toLowerCase(Locale.ROOT)))
+                    .distinct().sorted().toList();
+                return db.sql("DELETE FROM holder_session WHERE lower(email) = ANY(:addresses)")
+                    .bind("addresses", signedOut.toArray(String[]::new)).then()
+                    .then(db.sql("UPDATE holder_link SET used_at = :now WHERE purpose = 'ADDRESS_UNDO' AND used_at IS NULL "
+                            + "AND certificates && :ids AND created_at >= :since")
+                        .bind("now", now()).bind("ids", link.certificates().toArray(UUID[]::new)).bind("since", link.createdAt())
+                        .then())
+                    .thenReturn(new Undone(link.back(), signedOut));
+            }))
             .as(transaction::transactional);
+    }
+
+    private record UndoLink(String movedTo, String back, List<UUID> certificates, Instant createdAt) {
     }
 
     private record Link(String email, String newEmail) {
@@ -146,12 +245,16 @@ public class HolderSignIn {
             .map(row -> new Link(row.get("email", String.class), row.get("new_email", String.class))).one();
     }
 
-    private Mono<Void> storeLink(String token, String purpose, String email, String newEmail, long lifetimeSeconds) {
-        var spec = db.sql("INSERT INTO holder_link (token_hash, purpose, email, new_email, created_at, expires_at) "
-                + "VALUES (:hash, :purpose, :email, :newEmail, :now, :expires)")
+    private Mono<Void> storeLink(String token, String purpose, String email, String newEmail, List<UUID> certificates,
+            Duration lifetime) {
+        var spec = db.sql("INSERT INTO holder_link (token_hash, purpose, email, new_email, certificates, created_at, expires_at) "
+                + "VALUES (:hash, :purpose, :email, :newEmail, :certificates, :now, :expires)")
             .bind("hash", HolderLinks.hash(token)).bind("purpose", purpose).bind("email", email)
-            .bind("now", now()).bind("expires", now().plusSeconds(lifetimeSeconds));
-        return (newEmail == null ? spec.bindNull("newEmail", String.class) : spec.bind("newEmail", newEmail)).then();
+            .bind("now", now()).bind("expires", now().plus(lifetime));
+        spec = newEmail == null ? spec.bindNull("newEmail", String.class) : spec.bind("newEmail", newEmail);
+        spec = certificates == null ? spec.bindNull("certificates", UUID[].class)
+                : spec.bind("certificates", certificates.toArray(UUID[]::new));
+        return spec.then();
     }
 
     /** SecureRandom may read /dev/urandom: off the event loop. */

@@ -8,9 +8,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts sign-in and address-change requests per e-mail address and per client address in a
- * fixed window (in memory: each instance counts its own), so nobody can flood a holder's inbox
- * or probe many addresses quickly.
+ * Counts sign-in requests per e-mail address and per client address in a fixed window (in memory:
+ * each instance counts its own), so nobody can flood a holder's inbox or probe many addresses
+ * quickly. Address changes are counted in PostgreSQL instead ({@link HolderSignIn#requestAddressChange}).
  */
 @Component
 class SignInThrottle {

@@ -10,6 +10,8 @@ public enum MailKind {
     SIGN_IN,
     /** Confirms a new address the holder wants to be reached at. */
     ADDRESS_CONFIRMATION,
+    /** Tells the old address that the holder's address was changed, with a link that takes the change back. */
+    ADDRESS_CHANGED,
     /** The end of the cycle is near: what renewal needs. */
     EXPIRY_REMINDER,
     /** An admin approved or rejected submitted CEUs. */
@@ -24,19 +26,21 @@ public enum MailKind {
 
     /**
      * The order messages leave in (lower first): someone waiting at a page for a link, then news of a change, then
-     * issuance notices (a cohort sends thousands at once), then reminders. Stored with each message
+     * issuance notices (a cohort sends thousands at once), then reminders. The notice of a changed address goes with
+     * the links: if someone else made the change, the holder must learn of it while the link to take it back is of
+     * use (there is at most one per confirmed change, and changes are counted). Stored with each message
      * ({@code mail_message.priority}) and claimed in this order, so a backlog of bulk mail never delays a sign-in.
      */
     public int priority() {
         return switch (this) {
-            case SIGN_IN, ADDRESS_CONFIRMATION -> 0;
+            case SIGN_IN, ADDRESS_CONFIRMATION, ADDRESS_CHANGED -> 0;
             case CEU_DECISION, RENEWAL_REQUESTED, RENEWED, SUSPENDED, REINSTATED, REVOKED -> 1;
             case ISSUED -> 2;
             case EXPIRY_REMINDER -> 3;
         };
     }
 
-    /** Whether someone is waiting for this message at a page right now. */
+    /** Whether this message leaves at once: someone waits at a page for it, or must hear of a change of address. */
     public boolean interactive() {
         return priority() == 0;
     }

@@ -110,6 +110,11 @@ public class RegistryUrls {
         return base + "/holder/address/" + token;
     }
 
+    /** Takes a confirmed change of address back, from the old address (the token is the secret). */
+    public String holderAddressUndo(String token) {
+        return base + "/holder/address/undo/" + token;
+    }
+
     public String jwks() {
         return base + "/.well-known/jwks.json";
     }

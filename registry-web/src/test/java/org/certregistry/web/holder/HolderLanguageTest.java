@@ -51,6 +51,7 @@ class HolderLanguageTest extends RegistryIntegrationTest {
             .contains("<html lang=\"fr\"", "Connectez-vous sans mot de passe");
         assertThat(holder.post("/holder/sign-in", "/holder/sign-in", Map.of("email", address)).getResponseBody())
             .contains("un lien de connexion est en route");
+        DevMailbox.awaitNewest(db, address, "SIGN_IN");
         Map<String, Object> signInMail = lastMail(address, "SIGN_IN");
         assertThat(signInMail.get("language")).as("the link is written in the language it was asked in").isEqualTo("fr");
         assertThat(signInMail.get("subject")).isEqualTo("Votre lien de connexion");

@@ -1,5 +1,7 @@
 package org.certregistry.web.holder;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,7 @@ import org.certregistry.web.support.AdminApi;
 import org.certregistry.web.support.ConsoleSession;
 import org.certregistry.web.support.MailIntegrationTest;
 import org.certregistry.web.support.Mailbox;
+import org.certregistry.web.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -151,6 +154,143 @@ class HolderSignInTest extends MailIntegrationTest {
         EntityExchangeResult<String> bad = visitor.post("/holder/sign-in", "/holder/sign-in", Map.of("email", "flora"));
         assertThat(bad.getStatus().value()).isEqualTo(400);
         assertThat(bad.getResponseBody()).contains("Enter the e-mail address your certificate was sent to");
+    }
+
+    @Test
+    void theAnswerToASignInRequestIsSentBeforeTheAddressIsLookedUpSoItsTimeTellsNothing() throws Exception {
+        String address = "tilda.timing@example.org";
+        issue("CCXP", "Tilda Timing", address);
+        Visitor visitor = new Visitor();
+        MultiValueMap<String, String> form = csrfForm(visitor);
+        form.add("email", address);
+        TestDatabase db = TestDatabase.shared();
+        long took;
+        try (Connection sql = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+            // while this transaction holds the certificates, nothing can find out whether the address holds one
+            sql.setAutoCommit(false);
+            sql.createStatement().execute("LOCK TABLE certificate IN ACCESS EXCLUSIVE MODE");
+            long start = System.nanoTime();
+            EntityExchangeResult<String> answer = http.post().uri("/holder/sign-in").cookies(c -> visitor.cookies.forEach(c::add))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData(form))
+                .exchange().expectBody(String.class).returnResult();
+            took = (System.nanoTime() - start) / 1_000_000;
+            assertThat(answer.getStatus().value()).isEqualTo(200);
+            assertThat(answer.getResponseBody()).contains("a sign-in link is on its way");
+            assertThat(MAILBOX.to(address)).noneMatch(m -> m.subject().equals("Your sign-in link"));
+            sql.rollback();
+        }
+        // the database's statement timeout is 5 s: an answer that waited for the lookup took at least that long
+        assertThat(took).as("milliseconds to answer while the address could not be looked up").isLessThan(2500);
+        assertThat(MAILBOX.await(address, s -> s.equals("Your sign-in link")).text()).contains(BASE_URL + "/holder/sign-in/");
+    }
+
+    @Test
+    void aConfirmedChangeIsToldToTheOldAddressInTheHoldersLanguageWhichTakesItBackAndEndsEverySessionOfTheNewOne() {
+        String old = "olga.owner@example.org";
+        String taken = "mallory@taken.example.org";
+        String number = issue("CCXP", "Olga Owner", old);
+        Visitor intruder = signedIn(old);
+        intruder.get("/holder?lang=fr");
+        intruder.post("/holder/address", "/holder", Map.of("email", taken));
+        String confirm = MAILBOX.await(taken, s -> s.equals("Confirmez votre nouvelle adresse e-mail"))
+            .link(BASE_URL + "/holder/address/").substring(BASE_URL.length());
+        intruder.post(confirm, confirm, Map.of());
+        Visitor second = signedIn(taken);
+        assertThat(second.get("/holder").getResponseBody()).contains(number);
+
+        Mailbox.Mail notice = MAILBOX.await(old, s -> s.equals("L’adresse e-mail de vos certificats a été modifiée"));
+        assertThat(notice.text()).contains(taken).contains("7 jours").doesNotContain("mail.");
+        String undo = notice.link(BASE_URL + "/holder/address/undo/").substring(BASE_URL.length());
+        assertThat(notice.html()).contains("href=\"" + BASE_URL + undo + "\"");
+
+        Visitor owner = new Visitor();
+        assertThat(owner.get(undo).getResponseBody()).contains("id=\"undo-address\"");
+        assertThat(second.get("/holder").getStatus().value()).isEqualTo(200);
+        EntityExchangeResult<String> undone = owner.post(undo, undo, Map.of());
+        assertThat(undone.getStatus().value()).isEqualTo(200);
+        assertThat(undone.getResponseBody()).contains("reach you at <strong dir=\"auto\">" + old + "</strong> again")
+            .contains("everyone signed in as <strong dir=\"auto\">" + taken + "</strong> is signed out");
+
+        assertThat(intruder.get("/holder").getStatus().value()).isEqualTo(303);
+        assertThat(second.get("/holder").getStatus().value()).isEqualTo(303);
+        assertThat(signedIn(old).get("/holder").getResponseBody()).contains(number);
+        new AdminApi(http).act(number, "suspend", "Fee unpaid", null).expectStatus().isOk();
+        // signed in again from an English page: the holder reads English now
+        assertThat(MAILBOX.await(old, s -> s.endsWith("suspended")).text()).contains(number);
+        assertThat(MAILBOX.to(taken)).noneMatch(m -> m.subject().endsWith("suspended"));
+
+        EntityExchangeResult<String> again = owner.post(undo, undo, Map.of());
+        assertThat(again.getStatus().value()).isEqualTo(400);
+        assertThat(again.getResponseBody()).contains("This link has expired or was used already");
+        assertThat(intruder.post(confirm, confirm, Map.of()).getStatus().value()).isEqualTo(400);
+    }
+
+    @Test
+    void takingAChangeBackFollowsTheCertificatesThroughALaterMoveAndThatMoveCannotPullThemBack() {
+        String old = "petra.first@example.org";
+        String first = "petra@first.example.org";
+        String second = "petra@second.example.org";
+        String number = issue("CCXP", "Petra First", old);
+        Visitor intruder = signedIn(old);
+        String confirmFirst = changeAndConfirm(intruder, first);
+        assertThat(confirmFirst).isNotBlank();
+        changeAndConfirm(intruder, second);
+        String undoFirst = MAILBOX.await(old, s -> s.equals("Your e-mail address for certificates was changed"))
+            .link(BASE_URL + "/holder/address/undo/").substring(BASE_URL.length());
+        String undoSecond = MAILBOX.await(first, s -> s.equals("Your e-mail address for certificates was changed"))
+            .link(BASE_URL + "/holder/address/undo/").substring(BASE_URL.length());
+
+        Visitor owner = new Visitor();
+        assertThat(owner.post(undoFirst, undoFirst, Map.of()).getResponseBody()).contains(old).contains(second);
+        assertThat(intruder.get("/holder").getStatus().value()).isEqualTo(303);
+        assertThat(owner.post(undoSecond, undoSecond, Map.of()).getStatus().value()).isEqualTo(400);
+        assertThat(signedIn(old).get("/holder").getResponseBody()).contains(number);
+    }
+
+    @Test
+    void addressChangesAreCountedPerHolderAcrossSessionsAndPerNewAddressAndARefusalSaysSo() {
+        String holder = "rita.repeat@example.org";
+        String other = "otto.other@example.org";
+        issue("CCXP", "Rita Repeat", holder);
+        issue("CCXP", "Otto Other", other);
+        Visitor one = signedIn(holder);
+        Visitor two = signedIn(holder);
+        assertThat(changeAddress(one, "rita1@flood.example.org")).hasToString("/holder?saved=address-link");
+        assertThat(changeAddress(two, "rita2@flood.example.org")).hasToString("/holder?saved=address-link");
+        assertThat(changeAddress(one, "victim@flood.example.org")).hasToString("/holder?saved=address-link");
+        EntityExchangeResult<String> refused = two.post("/holder/address", "/holder", Map.of("email", "rita4@flood.example.org"));
+        assertThat(refused.getStatus().value()).isEqualTo(429);
+        assertThat(refused.getResponseBody()).contains("Too many confirmation links were asked for lately")
+            .contains("try again in 60 minutes").contains(holder);
+
+        Visitor otto = signedIn(other);
+        assertThat(changeAddress(otto, "victim@flood.example.org")).hasToString("/holder?saved=address-link");
+        assertThat(changeAddress(otto, "victim@flood.example.org")).hasToString("/holder?saved=address-link");
+        assertThat(otto.post("/holder/address", "/holder", Map.of("email", "victim@flood.example.org")).getStatus().value())
+            .isEqualTo(429);
+        MAILBOX.await("victim@flood.example.org", s -> s.equals("Confirm your new e-mail address"));
+        assertThat(awaitQuiet("victim@flood.example.org")).hasSize(3);
+        assertThat(MAILBOX.to("rita4@flood.example.org")).isEmpty();
+    }
+
+    private java.net.URI changeAddress(Visitor visitor, String newAddress) {
+        return visitor.post("/holder/address", "/holder", Map.of("email", newAddress)).getResponseHeaders().getLocation();
+    }
+
+    /** Asks to move the visitor's address and confirms it from the new one; answers the confirmation link. */
+    private String changeAndConfirm(Visitor visitor, String newAddress) {
+        assertThat(changeAddress(visitor, newAddress)).hasToString("/holder?saved=address-link");
+        String confirm = MAILBOX.await(newAddress, s -> s.equals("Confirm your new e-mail address"))
+            .link(BASE_URL + "/holder/address/").substring(BASE_URL.length());
+        assertThat(visitor.post(confirm, confirm, Map.of()).getResponseHeaders().getLocation()).hasToString("/holder?saved=address");
+        return confirm;
+    }
+
+    private MultiValueMap<String, String> csrfForm(Visitor visitor) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("_csrf", ConsoleSession.csrfToken(visitor.get("/holder/sign-in").getResponseBody()));
+        return form;
     }
 
     private List<Mailbox.Mail> awaitQuiet(String address) {

@@ -21,11 +21,32 @@ public final class DevMailbox {
 
     /** The newest kept message of {@code kind} to {@code recipient}, as the mailbox shows it to an admin. */
     public static String newest(WebTestClient http, DatabaseClient db, String recipient, String kind) {
-        UUID id = db.sql("SELECT id FROM mail_message WHERE recipient = :r AND kind = :k ORDER BY created_at DESC LIMIT 1")
-            .bind("r", recipient).bind("k", kind).map(row -> row.get(0, UUID.class)).one().block();
-        assertThat(id).as("a %s message to %s", kind, recipient).isNotNull();
+        UUID id = awaitNewest(db, recipient, kind);
         String session = ConsoleSession.signIn(http, "admin", "registry-dev-admin");
         return ConsoleSession.page(http, session, "/admin/dev/mailbox/{id}", id).html();
+    }
+
+    /**
+     * The id of the newest message of {@code kind} to {@code recipient}, waiting (at most 10 s) for one: a sign-in link
+     * is written only once the page has answered.
+     */
+    public static UUID awaitNewest(DatabaseClient db, String recipient, String kind) {
+        long giveUp = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            UUID id = db.sql("SELECT id FROM mail_message WHERE recipient = :r AND kind = :k ORDER BY created_at DESC LIMIT 1")
+                .bind("r", recipient).bind("k", kind).map(row -> row.get(0, UUID.class)).one().block();
+            if (id != null || System.nanoTime() > giveUp) {
+                assertThat(id).as("a %s message to %s", kind, recipient).isNotNull();
+                return id;
+            }
+            try {
+                Thread.sleep(50);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(ex);
+            }
+        }
     }
 
     /** The path of the first link in {@code page} that starts with {@code baseUrl + prefix}. */

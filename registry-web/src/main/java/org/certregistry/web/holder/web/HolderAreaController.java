@@ -22,8 +22,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The holder area: sign-in by e-mailed link, the list of every certificate reached at the
- * signed-in address, sign-out, and moving to another address (confirmed from it). A link opened
- * by GET only shows a button: mail scanners that fetch links do not use them up.
+ * signed-in address, sign-out, and moving to another address (confirmed from it, and for a while
+ * undone from the old one). A link opened by GET only shows a button: mail scanners that fetch
+ * links do not use them up.
  */
 @Controller
 class HolderAreaController {
@@ -69,11 +70,11 @@ class HolderAreaController {
         }
         model.addAttribute("email", email);
         model.addAttribute("minutes", properties.linkLifetime().toMinutes());
-        // the same answer whether the address is known or not
-        return signIn.requestLink(email, language(exchange)).thenReturn("sent").map(step -> {
-            model.addAttribute("step", step);
-            return "holder-sign-in";
-        });
+        model.addAttribute("step", "sent");
+        // the same answer whether the address is known or not, and at the same time: the address is looked up (and a
+        // link written and e-mailed) only once the answer is sent
+        AfterAnswer.run(exchange, "A sign-in link request", signIn.requestLink(email, language(exchange)));
+        return Mono.just("holder-sign-in");
     }
 
     @GetMapping("/holder/sign-in/{token}")
@@ -122,7 +123,15 @@ class HolderAreaController {
                 return area(null, model.addAttribute("problem", messages.forReader(exchange, "holder-area.problem.new-address")),
                         exchange);
             }
-            return signIn.requestAddressChange(email, newEmail, language(exchange)).thenReturn("redirect:/holder?saved=address-link");
+            return signIn.requestAddressChange(email, newEmail, language(exchange)).flatMap(requested -> {
+                if (requested == HolderSignIn.ChangeRequested.SENT) {
+                    return Mono.just("redirect:/holder?saved=address-link");
+                }
+                exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+                model.addAttribute("languagePage", "/holder");
+                return area(null, model.addAttribute("problem", messages.forReader(exchange,
+                        "holder-area.problem.too-many-changes", properties.changeWindow().toMinutes())), exchange);
+            });
         }).defaultIfEmpty("redirect:/holder/sign-in");
     }
 
@@ -140,6 +149,29 @@ class HolderAreaController {
         return signIn.confirmAddress(token).map(email -> "redirect:/holder?saved=address")
             .switchIfEmpty(Mono.defer(() -> refused(model, exchange, HttpStatus.BAD_REQUEST, "ask",
                     "holder-sign-in.problem.address-link-used")));
+    }
+
+    @GetMapping("/holder/address/undo/{token}")
+    String undoPage(@PathVariable String token, Model model, ServerWebExchange exchange) {
+        privatePage(exchange);
+        model.addAttribute("step", "confirm-undo");
+        model.addAttribute("token", token);
+        model.addAttribute("days", properties.undoLinkLifetime().toDays());
+        return "holder-sign-in";
+    }
+
+    /** Takes a change of address back (from the old address's e-mail) and says what it did. */
+    @PostMapping("/holder/address/undo/{token}")
+    Mono<String> undo(@PathVariable String token, Model model, ServerWebExchange exchange) {
+        privatePage(exchange);
+        return signIn.undoAddressChange(token).map(undone -> {
+            model.addAttribute("step", "undone");
+            model.addAttribute("email", undone.address());
+            model.addAttribute("signedOut", String.join(", ", undone.signedOut()));
+            model.addAttribute("languagePage", "/holder/sign-in");
+            return "holder-sign-in";
+        }).switchIfEmpty(Mono.defer(() -> refused(model, exchange, HttpStatus.BAD_REQUEST, "ask",
+                "holder-sign-in.problem.undo-link-used")));
     }
 
     /** Answers the sign-in page again with why ({@code problemKey}), in the reader's language. */
