@@ -74,14 +74,14 @@ public class HolderSignIn {
             if (!known) {
                 return Mono.just(Requested.UNKNOWN_ADDRESS);
             }
-            if (!throttle.addressMay(email)) {
-                return Mono.just(Requested.ADDRESS_THROTTLED);
-            }
-            return newToken().flatMap(token -> storeLink(token, "SIGN_IN", email, null, null, properties.linkLifetime())
-                .then(outbox.enqueue(OutgoingMail.of(MailKind.SIGN_IN, email, language, Map.of("signInLink",
-                        new PrivateLink(urls.holderSignInLink(token)), "minutes", properties.linkLifetime().toMinutes()))))
-                .as(transaction::transactional)
-                .thenReturn(Requested.SENT));
+            // counted from holder_link under a lock on the address: the limit holds across instances and at once
+            return newToken().flatMap(token -> lock(email, email).then(signInsLately(email)).flatMap(tooMany -> tooMany
+                    ? Mono.just(Requested.ADDRESS_THROTTLED)
+                    : storeLink(token, "SIGN_IN", email, null, null, properties.linkLifetime())
+                        .then(outbox.enqueue(OutgoingMail.of(MailKind.SIGN_IN, email, language, Map.of("signInLink",
+                                new PrivateLink(urls.holderSignInLink(token)), "minutes", properties.linkLifetime().toMinutes()))))
+                        .thenReturn(Requested.SENT))
+                .as(transaction::transactional));
         });
     }
 
@@ -146,6 +146,14 @@ public class HolderSignIn {
             .concatMap(address -> db.sql("SELECT pg_advisory_xact_lock(hashtextextended('holder-address:' || :address, 0))")
                 .bind("address", address).then())
             .then();
+    }
+
+    /** Whether {@code email} has been sent as many sign-in links as allowed in the last {@code window}, by any instance. */
+    private Mono<Boolean> signInsLately(String email) {
+        return db.sql("SELECT count(*) FROM holder_link WHERE purpose = 'SIGN_IN' AND lower(email) = lower(:email) "
+                + "AND created_at > :since")
+            .bind("email", email).bind("since", now().minus(properties.window()))
+            .map(row -> row.get(0, Long.class) >= properties.perAddress()).one();
     }
 
     /** Whether {@code email} has asked, or {@code newEmail} has been sent, as many address links as allowed lately. */
