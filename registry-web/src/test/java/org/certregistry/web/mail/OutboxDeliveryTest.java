@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 import org.certregistry.web.support.AdminApi;
 import org.certregistry.web.support.MailIntegrationTest;
 import org.certregistry.web.support.Mailbox;
+import org.certregistry.web.support.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -135,15 +136,17 @@ class OutboxDeliveryTest extends MailIntegrationTest {
     @Test
     void aReminderBeforeTheEndOfTheCycleIsWrittenOnceHoweverManyTimesAndPlacesTheJobRuns() {
         LocalDate awarded = LocalDate.now(ZoneOffset.UTC).minusYears(2).plusDays(20);
-        String number = new AdminApi(http).issue("CCXP", "Rita Reminder", awarded);
+        String name = "Rita " + TestCertificates.uniqueSurname();
+        String address = name.toLowerCase().replaceAll("[^a-z]", "") + "@example.org";
+        String number = new AdminApi(http).issue("CCXP", name, awarded);
 
         Flux.range(0, 3).flatMap(i -> reminders.remind().subscribeOn(Schedulers.parallel())).blockLast(Duration.ofSeconds(60));
         reminders.remind().block(Duration.ofSeconds(60));
 
-        Mailbox.Mail reminder = MAILBOX.await("ritareminder@example.org", s -> s.contains("renewal due in"));
+        Mailbox.Mail reminder = MAILBOX.await(address, s -> s.contains("renewal due in"));
         assertThat(reminder.subject()).startsWith("CCXP certificate " + number + ": renewal due in 2");
         assertThat(reminder.text()).contains("Renewal needs 20 continuing education units");
-        assertThat(messages("ritareminder@example.org")).filteredOn(m -> "expiry-reminder".equals(m.get("kind"))).hasSize(1);
+        assertThat(messages(address)).filteredOn(m -> "expiry-reminder".equals(m.get("kind"))).hasSize(1);
     }
 
     @Test
@@ -171,6 +174,9 @@ class OutboxDeliveryTest extends MailIntegrationTest {
             assertThat(bulkSent).as("sign-in %d left before the backlog queued ahead of it had drained", i)
                 .isLessThan(backlog.size());
         }
+        // what is left of the backlog would hold up the reminders later tests wait for: it has made its point
+        db.sql("DELETE FROM mail_message WHERE status = 'PENDING' AND recipient LIKE :bulk").bind("bulk", "bulk-" + run + "-%")
+            .then().block();
         waits.sort(null);
         System.out.printf("Sign-in links with %d issuance notices queued ahead: waits %s ms (p95 %d ms)%n", backlog.size(),
                 waits, waits.get((int) Math.ceil(0.95 * waits.size()) - 1));
