@@ -122,6 +122,27 @@ public class CertificateRepository {
             .bind("id", certificateId).bind("category", category.name()).then();
     }
 
+    /**
+     * The number of an ACTIVE certificate of this program already held at this address (as issued, or as the holder
+     * now gives it), compared without case; empty when there is none. Read through the indexes of V99 and V81.
+     */
+    Mono<String> activeNumberFor(String program, String email) {
+        return db.sql("SELECT number FROM certificate WHERE program = :program AND state = 'ACTIVE' "
+                + "AND (lower(holder_email) = lower(:email) OR lower(coalesce(contact_email, holder_email)) = lower(:email)) "
+                + "ORDER BY created_at LIMIT 1")
+            .bind("program", program).bind("email", email)
+            .map(row -> row.get("number", String.class)).one();
+    }
+
+    /**
+     * Serialises the single issuances of one program to one address until the transaction ends, so that two at once
+     * cannot both find no certificate there (a transaction-scoped advisory lock on the pair, case-insensitive).
+     */
+    Mono<Void> lockAddress(String program, String email) {
+        return db.sql("SELECT pg_advisory_xact_lock(hashtextextended('issue:' || :program || ':' || lower(:email), 0))")
+            .bind("program", program).bind("email", email).map(row -> Boolean.TRUE).one().then();
+    }
+
     public Mono<Long> count() {
         return db.sql("SELECT count(*) FROM certificate").map(row -> row.get(0, Long.class)).one();
     }

@@ -67,22 +67,51 @@ public class Issuance {
     }
 
     /**
-     * Issues one certificate. A clash of random numbers (1 in 10^12 per pair) is retried with a
-     * new one, in a new transaction.
+     * Whether a single issuance may give a second ACTIVE certificate of its program to an address
+     * that already has one (compared without case, as issued or as the holder now gives it).
      */
+    public enum Duplicate {
+        /** Refused with {@link DuplicateCertificateException}, naming the certificate already there: a slip, a form sent twice. */
+        REFUSED,
+        /** Issued anyway: the caller says the second certificate is meant (e.g. the first was issued in error). */
+        INTENDED
+    }
+
+    /** Issues one certificate, refusing a second active one of the program to the same address. */
     public Mono<IssuedCertificate> issue(IssueCertificate command, String actor) {
-        return Mono.defer(() -> issueOnce(command, actor))
+        return issue(command, actor, Duplicate.REFUSED);
+    }
+
+    /**
+     * Issues one certificate. A clash of random numbers (1 in 10^12 per pair) is retried with a
+     * new one, in a new transaction. Unless the duplicate is {@link Duplicate#INTENDED}, an address
+     * that already has an active certificate of the program is refused: looked up first (nothing
+     * is drawn or signed for a refusal) and again in the issuing transaction under a lock on the
+     * program and address, so two issuances at once cannot both pass.
+     */
+    public Mono<IssuedCertificate> issue(IssueCertificate command, String actor, Duplicate duplicate) {
+        Mono<Void> check = duplicate == Duplicate.INTENDED ? Mono.empty() : refuseDuplicate(command);
+        return check.then(Mono.defer(() -> issueOnce(command, actor, duplicate)))
             .retryWhen(Retry.max(5).filter(DuplicateKeyException.class::isInstance))
             .as(meter::single);
     }
 
-    private Mono<IssuedCertificate> issueOnce(IssueCertificate command, String actor) {
+    private Mono<Void> refuseDuplicate(IssueCertificate command) {
+        String program = command.program().code();
+        return certificates.activeNumberFor(program, command.holderEmail())
+            .flatMap(existing -> Mono.<Void>error(new DuplicateCertificateException(program, command.holderEmail(), existing)));
+    }
+
+    private Mono<IssuedCertificate> issueOnce(IssueCertificate command, String actor, Duplicate duplicate) {
+        Mono<Void> recheck = duplicate == Duplicate.INTENDED ? Mono.empty()
+                : certificates.lockAddress(command.program().code(), command.holderEmail()).then(refuseDuplicate(command));
         // random draws (SecureRandom may read /dev/urandom) and signing are blocking work
         return statusEntries.allocate(command.program())
             .flatMap(entry -> blocking.run(() -> draft(command, entry)))
             .flatMap(draft -> {
                 Certificate certificate = draft.certificate();
-                return certificates.insert(certificate, HolderLinks.hash(draft.holderToken()), draft.holderLanguage())
+                return recheck
+                    .then(certificates.insert(certificate, HolderLinks.hash(draft.holderToken()), draft.holderLanguage()))
                     .then(certificates.insertCredential(firstVersion(draft)))
                     .then(certificates.appendEvent(issued(certificate, actor, null, certificate.createdAt())))
                     .then(participate(List.of(draft)))

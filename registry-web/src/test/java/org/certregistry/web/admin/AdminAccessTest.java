@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.certregistry.web.support.AdminApi;
 import org.certregistry.web.support.ConsoleSession;
 import org.certregistry.web.support.RegistryIntegrationTest;
+import org.certregistry.web.support.TestCertificates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,7 +117,8 @@ class AdminAccessTest extends RegistryIntegrationTest {
 
     @BeforeEach
     void aCertificateAndACohort() {
-        number = new AdminApi(http).issue("CXSP", "Access Checked", LocalDate.now().minusDays(3));
+        number = new AdminApi(http).issue("CXSP", "Access Checked " + TestCertificates.uniqueSurname(),
+                LocalDate.now().minusDays(3));
         cohort = (String) http.post().uri("/api/v1/admin/cohorts").headers(h -> h.setBasicAuth(ADMIN, ADMIN_PASSWORD))
             .contentType(MediaType.parseMediaType("text/csv")).bodyValue("program,name,email,awarded_on,listed\n")
             .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");

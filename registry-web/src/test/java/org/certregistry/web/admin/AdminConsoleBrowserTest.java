@@ -60,6 +60,11 @@ class AdminConsoleBrowserTest extends RegistryIntegrationTest {
             act(browser, "reinstate", "Complaint dismissed");
             assertThat(text(browser, "h1")).contains("VALID");
             act(browser, "revoke", "Certificate obtained by fraud");
+            // revoking cannot be undone: a second step says what will happen, and nothing has changed yet
+            assertThat(text(browser, "#revoke-consequences")).isEqualTo("Revoke certificate " + number
+                    + ": this cannot be undone. The holder is e-mailed; the public page will say revoked.");
+            Browser.screenshot(browser, "admin-04-revoke-confirm");
+            submit(browser, "#revoke-confirm button");
             assertThat(text(browser, "h1")).contains("REVOKED");
             assertThat(browser.findElements(By.cssSelector("section.actions"))).isEmpty();
             assertThat(browser.findElements(By.cssSelector("td.event-action")).stream().map(WebElement::getText))

@@ -41,8 +41,13 @@ class IdempotentIssuanceTest extends RegistryIntegrationTest {
     private EntityExchangeResult<String> issue(String key, String name) {
         return http.post().uri("/api/v1/admin/certificates").headers(h -> h.setBasicAuth(ADMIN, ADMIN_PASSWORD))
             .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("program", "CCXP", "holder", Map.of("name", name, "email", "retry@example.org")))
+            .bodyValue(Map.of("program", "CCXP", "holder", Map.of("name", name, "email", address(name))))
             .exchange().expectBody(String.class).returnResult();
+    }
+
+    /** An address of each name's own: one address with two active certificates of a program is refused (409). */
+    private static String address(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@example.org";
     }
 
     private long count() {
@@ -92,7 +97,7 @@ class IdempotentIssuanceTest extends RegistryIntegrationTest {
         // the auditor may not issue at all, so the key space per actor shows as a 403, not a replay
         http.post().uri("/api/v1/admin/certificates").headers(h -> h.setBasicAuth(AUDITOR, AUDITOR_PASSWORD))
             .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("program", "CCXP", "holder", Map.of("name", "Owner One", "email", "retry@example.org")))
+            .bodyValue(Map.of("program", "CCXP", "holder", Map.of("name", "Owner One", "email", address("Owner One"))))
             .exchange().expectStatus().isForbidden();
     }
 
@@ -155,7 +160,16 @@ class IdempotentIssuanceTest extends RegistryIntegrationTest {
         db.sql("UPDATE idempotent_request SET created_at = created_at - interval '25 hours' WHERE key = :key").bind("key", key)
             .then().block();
         long before = count();
-        EntityExchangeResult<String> again = issue(key, "Old Key");
+        // an expired key is a new request: not replayed, so the same holder again is a second certificate, which must be meant
+        EntityExchangeResult<String> refused = issue(key, "Old Key");
+        assertThat(refused.getStatus().value()).isEqualTo(409);
+        assertThat(refused.getResponseBody()).contains("duplicate-certificate", firstNumber);
+        EntityExchangeResult<String> again = http.post().uri("/api/v1/admin/certificates")
+            .headers(h -> h.setBasicAuth(ADMIN, ADMIN_PASSWORD)).header("Idempotency-Key", key)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("program", "CCXP", "holder", Map.of("name", "Old Key", "email", address("Old Key")),
+                    "duplicate", "intended"))
+            .exchange().expectBody(String.class).returnResult();
         assertThat(again.getStatus().value()).isEqualTo(201);
         assertThat(again.getResponseHeaders().getFirst("Idempotent-Replayed")).isNull();
         assertThat(json(again.getResponseBody()).get("number")).isNotEqualTo(firstNumber);

@@ -21,6 +21,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.certregistry.web.support.Documents;
 import org.certregistry.web.support.RegistryIntegrationTest;
+import org.certregistry.web.support.TestCertificates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +53,8 @@ class HolderDocumentsTest extends RegistryIntegrationTest {
         return http.post().uri("/api/v1/admin/certificates")
             .headers(h -> h.setBasicAuth(ADMIN, ADMIN_PASSWORD))
             .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("program", "CXSP", "holder", Map.of("name", name, "email", "holder@example.org")))
+            .bodyValue(Map.of("program", "CXSP", "holder", Map.of("name", name,
+                    "email", "holder." + TestCertificates.uniqueSurname().toLowerCase() + "@example.org")))
             .exchange()
             .expectStatus().isCreated()
             .expectBody(Issued.class).returnResult().getResponseBody();

@@ -332,6 +332,8 @@ class AccessibilityBrowserTest extends RegistryIntegrationTest {
         audit("certificate, renewal refused");
         browser.findElement(By.id("revoke-reason")).sendKeys("Issued in error");
         submit("#revoke button");
+        audit("certificate, revocation to confirm");
+        submit("#revoke-confirm button");
         audit("certificate, revoked with history");
         check("/admin/certificates/" + CertificateNumber.random("CCXP").value(), "certificate not found");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("No such certificate");

@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.certregistry.web.support.AdminApi;
 import org.certregistry.web.support.RegistryIntegrationTest;
+import org.certregistry.web.support.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -32,7 +33,8 @@ class HostileInputTest extends RegistryIntegrationTest {
     private WebTestClient.ResponseSpec issue(String name) {
         return http.post().uri("/api/v1/admin/certificates").headers(h -> h.setBasicAuth(ADMIN, ADMIN_PASSWORD))
             .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("program", "CCXP", "holder", Map.of("name", name, "email", "someone@example.org")))
+            .bodyValue(Map.of("program", "CCXP", "holder", Map.of("name", name,
+                    "email", "someone." + TestCertificates.uniqueSurname().toLowerCase() + "@example.org")))
             .exchange();
     }
 

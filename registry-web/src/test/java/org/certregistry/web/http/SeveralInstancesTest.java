@@ -218,7 +218,7 @@ class SeveralInstancesTest {
     void anIdempotentRetryOnBGetsTheAnswerGivenOnA() {
         String key = UUID.randomUUID().toString();
         Map<String, Object> request = Map.of("program", "CCXP", "holder", Map.of("name", "Retried Elsewhere",
-                "email", "retry@example.org"));
+                "email", "retried.elsewhere@example.org"));
         EntityExchangeResult<Map> first = a.post().uri("/api/v1/admin/certificates")
             .headers(h -> h.setBasicAuth(ADMIN, ADMIN_PASSWORD)).header("Idempotency-Key", key)
             .contentType(MediaType.APPLICATION_JSON).bodyValue(request).exchange().expectStatus().isCreated()

@@ -16,7 +16,11 @@ public final class AdminApi {
         this.http = http;
     }
 
-    /** Issues a certificate awarded on {@code awardedOn} and answers its number. */
+    /**
+     * Issues a certificate awarded on {@code awardedOn} and answers its number. The address is made
+     * from the name's letters: the same name twice in one program is a second active certificate at
+     * one address, which the registry refuses (409); give each issuance a name of its own.
+     */
     @SuppressWarnings("unchecked")
     public String issue(String program, String name, LocalDate awardedOn) {
         Map<String, Object> body = new LinkedHashMap<>();

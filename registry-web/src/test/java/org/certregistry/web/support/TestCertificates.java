@@ -12,7 +12,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The one fixture that issues (and revokes) certificates for tests, through the real admin API
  * as an admin would: {@code TestCertificates.issuing(http).program("CXSP").name("Ada").unlisted().issue()},
- * or the shortcuts for the common cases.
+ * or the shortcuts for the common cases. Each issuance goes to an address of its own unless told
+ * otherwise, since the registry refuses a second active certificate of a program to one address
+ * (409) unless the issuance says it is intended ({@link Builder#duplicateIntended()}).
  */
 public final class TestCertificates {
 
@@ -66,10 +68,11 @@ public final class TestCertificates {
         private final WebTestClient http;
         private String program = "CCXP";
         private String name = "Test Holder " + uniqueSurname();
-        private String email = "holder@example.org";
+        private String email = "holder." + uniqueSurname().toLowerCase(java.util.Locale.ROOT) + "@example.org";
         private boolean listed = true;
         private LocalDate awardedOn;
         private String language;
+        private boolean duplicateIntended;
 
         private Builder(WebTestClient http) {
             this.http = http;
@@ -110,6 +113,12 @@ public final class TestCertificates {
             return this;
         }
 
+        /** A second active certificate of the program to the same address, on purpose ({@code "duplicate": "intended"}). */
+        public Builder duplicateIntended() {
+            this.duplicateIntended = true;
+            return this;
+        }
+
         /** Issues it; the test fails unless the registry answers 201. */
         public Issued issue() {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -121,6 +130,9 @@ public final class TestCertificates {
             }
             if (language != null) {
                 body.put("language", language);
+            }
+            if (duplicateIntended) {
+                body.put("duplicate", "intended");
             }
             return http.post().uri("/api/v1/admin/certificates")
                 .headers(h -> h.setBasicAuth(RegistryIntegrationTest.ADMIN, RegistryIntegrationTest.ADMIN_PASSWORD))

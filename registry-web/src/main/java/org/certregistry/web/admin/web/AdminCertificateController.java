@@ -87,8 +87,27 @@ class AdminCertificateController {
     record HolderInput(String name, String email) {
     }
 
-    /** @param language the holder's language ({@code fr}, {@code es}, …: one the registry offers), for their e-mails; optional */
-    record IssueRequest(String program, HolderInput holder, Boolean listed, LocalDate awardedOn, String language) {
+    /**
+     * @param language the holder's language ({@code fr}, {@code es}, …: one the registry offers), for their e-mails; optional
+     * @param duplicate {@code intended} to issue although the address has an active certificate of the program (else 409)
+     */
+    record IssueRequest(String program, HolderInput holder, Boolean listed, LocalDate awardedOn, String language,
+            String duplicate) {
+    }
+
+    /** The API's word for a second certificate that is meant. */
+    static final String INTENDED = "intended";
+
+    /** What {@code "duplicate"} says: absent, or {@value #INTENDED}. */
+    static Issuance.Duplicate duplicate(String value) {
+        if (value == null || value.isBlank()) {
+            return Issuance.Duplicate.REFUSED;
+        }
+        if (INTENDED.equalsIgnoreCase(value.strip())) {
+            return Issuance.Duplicate.INTENDED;
+        }
+        throw InvalidRequestException.of("duplicate", "must be \"" + INTENDED + "\" (to issue a second active certificate "
+                + "of the program to the same address) or absent");
     }
 
     /**
@@ -127,9 +146,10 @@ class AdminCertificateController {
     private Mono<IdempotentRequests.Answer> issueNow(IssueRequest request, String actor) {
         Instant awarded = request.awardedOn() == null ? null : request.awardedOn().atStartOfDay(ZoneOffset.UTC).toInstant();
         HolderInput holder = request.holder() == null ? new HolderInput(null, null) : request.holder();
-        return Mono.fromCallable(() -> IssueCertificate.of(programs, request.program(), holder.name(), holder.email(),
-                    request.listed(), awarded, request.language(), languages, clock.instant()))
-            .flatMap(command -> issuance.issue(command, actor))
+        return Mono.fromCallable(() -> duplicate(request.duplicate()))
+            .flatMap(duplicate -> Mono.fromCallable(() -> IssueCertificate.of(programs, request.program(), holder.name(),
+                    holder.email(), request.listed(), awarded, request.language(), languages, clock.instant()))
+                .flatMap(command -> issuance.issue(command, actor, duplicate)))
             .map(issued -> {
                 String number = issued.certificate().number();
                 IssueResponse body = new IssueResponse(number, records.of(issued.certificate()),

@@ -5,19 +5,24 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.certregistry.issuer.number.CertificateNumber;
 import org.certregistry.issuer.number.InvalidCertificateNumberException;
 import org.certregistry.web.admin.AdminCertificates;
+import org.certregistry.web.admin.IdempotencyKeyReusedException;
+import org.certregistry.web.admin.IdempotentRequests;
 import org.certregistry.web.certificate.Certificate;
 import org.certregistry.web.certificate.CertificateFilter;
 import org.certregistry.web.certificate.CertificateNotFoundException;
 import org.certregistry.web.certificate.Certificates;
 import org.certregistry.web.certificate.CeuLedger;
 import org.certregistry.web.certificate.ConcurrentChangeException;
+import org.certregistry.web.certificate.DuplicateCertificateException;
 import org.certregistry.web.certificate.IllegalTransitionException;
 import org.certregistry.web.certificate.Issuance;
 import org.certregistry.web.certificate.IssueCertificate;
+import org.certregistry.web.certificate.IssuedCertificate;
 import org.certregistry.web.certificate.Lifecycle;
 import org.certregistry.web.certificate.PublicStatus;
 import org.certregistry.web.certificate.RecordCeus;
@@ -41,7 +46,8 @@ import reactor.core.publisher.Mono;
  * The admin console's certificate pages: the list with filters, a certificate's detail with its
  * history and the actions its state allows, the issue form, CEU entry and renewal. Every form
  * carries the version it was rendered from, so a change made meanwhile by someone else is
- * refused instead of overwritten.
+ * refused instead of overwritten. The issue form carries a one-time key ({@link FormKeys}), so the
+ * same form sent twice issues once; revoking, which cannot be undone, asks to be confirmed first.
  */
 @Controller
 class ConsoleController {
@@ -53,10 +59,12 @@ class ConsoleController {
     private final AdminCertificates admin;
     private final ProgramCatalog programs;
     private final RegistryUrls urls;
+    private final IdempotentRequests idempotent;
     private final Clock clock;
 
     ConsoleController(Certificates certificates, Issuance issuance, Lifecycle lifecycle, CeuLedger ceuLedger,
-            AdminCertificates admin, ProgramCatalog programs, RegistryUrls urls, Clock clock) {
+            AdminCertificates admin, ProgramCatalog programs, RegistryUrls urls, IdempotentRequests idempotent, Clock clock) {
+        this.idempotent = idempotent;
         this.certificates = certificates;
         this.issuance = issuance;
         this.lifecycle = lifecycle;
@@ -72,10 +80,28 @@ class ConsoleController {
         return Mono.fromCallable(() -> CertificateNumber.parse(number));
     }
 
-    record ActionForm(Integer version, String reason, String publicReason) {
+    /** @param confirm {@code yes} on the confirmation page of an action that cannot be undone (revoking) */
+    record ActionForm(Integer version, String reason, String publicReason, String confirm) {
+
+        boolean confirmed() {
+            return "yes".equals(confirm);
+        }
     }
 
-    record IssueForm(String program, String name, String email, LocalDate awardedOn, String listed) {
+    /**
+     * @param formKey the form's one-time key ({@link FormKeys})
+     * @param duplicate {@code intended} when the admin ticked "issue anyway" for an address that has an active certificate
+     */
+    record IssueForm(String program, String name, String email, LocalDate awardedOn, String listed, String formKey,
+            String duplicate) {
+
+        IssueForm withKey(String key) {
+            return new IssueForm(program, name, email, awardedOn, listed, key, duplicate);
+        }
+
+        Issuance.Duplicate duplicateChoice() {
+            return "intended".equals(duplicate) ? Issuance.Duplicate.INTENDED : Issuance.Duplicate.REFUSED;
+        }
     }
 
     record CeuForm(String category, String measure, Integer quantity, LocalDate earnedOn, String description) {
@@ -114,6 +140,7 @@ class ConsoleController {
             switch (done) {
                 case "suspended", "reinstated", "revoked", "renewed" -> model.addAttribute("info", "The certificate is " + done + ".");
                 case "ceus" -> model.addAttribute("info", "The CEUs are recorded.");
+                case "already-sent" -> model.addAttribute("alreadySent", true);
                 default -> {
                 }
             }
@@ -125,6 +152,9 @@ class ConsoleController {
     Mono<String> act(@PathVariable String number, @PathVariable String action, @ModelAttribute ActionForm form,
             Principal user, Model model, ServerWebExchange exchange) {
         String actor = user.getName();
+        if (action.equals("revoke") && !form.confirmed()) {
+            return confirmRevoke(number, form, actor, model, exchange);
+        }
         Mono<Certificate> change = parsed(number).flatMap(n -> switch (action) {
             case "suspend" -> lifecycle.suspend(n, form.version(), form.reason(), actor);
             case "reinstate" -> lifecycle.reinstate(n, form.version(), form.reason(), actor);
@@ -158,17 +188,38 @@ class ConsoleController {
     @GetMapping("/admin/certificates/new")
     String issueForm(Model model) {
         model.addAttribute("programs", programs.all());
-        model.addAttribute("form", new IssueForm("", "", "", LocalDate.now(clock.withZone(ZoneOffset.UTC)), "yes"));
+        model.addAttribute("form", new IssueForm("", "", "", LocalDate.now(clock.withZone(ZoneOffset.UTC)), "yes",
+                FormKeys.fresh(clock), null));
         return "admin/issue";
     }
 
+    /**
+     * Issues once per form: the form's key goes through {@link IdempotentRequests}, so the same form
+     * sent again (a refresh of this answer, which stays at the form's address) is redirected to the
+     * certificate it issued, saying so; the holder's private link is shown in the first answer only
+     * and stored nowhere.
+     */
     @PostMapping("/admin/certificates/new")
     Mono<String> issue(@ModelAttribute IssueForm form, Principal user, Model model, ServerWebExchange exchange) {
+        if (!FormKeys.usable(form.formKey(), clock)) {
+            model.addAttribute("formStale", true);
+            return issueFormAgain(form.withKey(FormKeys.fresh(clock)), HttpStatus.BAD_REQUEST, model, exchange);
+        }
         Instant awarded = form.awardedOn() == null ? null : form.awardedOn().atStartOfDay(ZoneOffset.UTC).toInstant();
-        return Mono.fromCallable(() -> IssueCertificate.of(programs, form.program(), form.name(), form.email(),
-                    !"no".equals(form.listed()), awarded, clock.instant()))
-            .flatMap(command -> issuance.issue(command, user.getName()))
-            .map(issued -> {
+        AtomicReference<IssuedCertificate> issuedNow = new AtomicReference<>();
+        // the key's row keeps only where the certificate is: nothing of the private link
+        return idempotent.once(user.getName(), "console-issue:" + form.formKey(), form.toString(),
+                () -> Mono.fromCallable(() -> IssueCertificate.of(programs, form.program(), form.name(), form.email(),
+                        !"no".equals(form.listed()), awarded, clock.instant()))
+                    .flatMap(command -> issuance.issue(command, user.getName(), form.duplicateChoice()))
+                    .doOnNext(issuedNow::set)
+                    .map(issued -> new IdempotentRequests.Answer(HttpStatus.SEE_OTHER.value(),
+                            "/admin/certificates/" + issued.certificate().number(), "", "", false)))
+            .map(answer -> {
+                if (answer.replayed()) {
+                    return "redirect:" + answer.location() + "?done=already-sent";
+                }
+                IssuedCertificate issued = issuedNow.get();
                 // the holder's private link exists only now: show it once instead of redirecting
                 model.addAttribute("issued", admin.view(issued.certificate()));
                 model.addAttribute("holderUrl", urls.holderPage(issued.holderToken()));
@@ -176,14 +227,58 @@ class ConsoleController {
                 model.addAttribute("languagePage", "/admin/certificates/" + issued.certificate().number());
                 return "admin/issued";
             })
+            .onErrorResume(DuplicateCertificateException.class, ex -> {
+                model.addAttribute("duplicateOf", ex.existing());
+                return issueFormAgain(form, HttpStatus.CONFLICT, model, exchange);
+            })
+            .onErrorResume(IdempotencyKeyReusedException.class, ex -> {
+                // the form was sent before with other details (back, edit, send): a new key lets the admin send it on purpose
+                model.addAttribute("formReused", true);
+                return issueFormAgain(form.withKey(FormKeys.fresh(clock)), HttpStatus.CONFLICT, model, exchange);
+            })
             .onErrorResume(InvalidRequestException.class, ex -> {
-                exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-                model.addAttribute("programs", programs.all());
-                model.addAttribute("form", form);
                 model.addAttribute("problems", ex.problems());
-                model.addAttribute("languagePage", "/admin/certificates/new");
-                return Mono.just("admin/issue");
+                return issueFormAgain(form, HttpStatus.BAD_REQUEST, model, exchange);
             });
+    }
+
+    /** The issue form again, as sent, with why nothing was issued (in the model); the key stays unless replaced. */
+    private Mono<String> issueFormAgain(IssueForm form, HttpStatus status, Model model, ServerWebExchange exchange) {
+        exchange.getResponse().setStatusCode(status);
+        model.addAttribute("programs", programs.all());
+        model.addAttribute("form", form);
+        model.addAttribute("languagePage", "/admin/certificates/new");
+        return Mono.just("admin/issue");
+    }
+
+    /**
+     * The step before a revocation: what will happen, with the reasons given, and a button that sends
+     * the same form with {@code confirm=yes}; nothing is changed. A request the revocation would refuse
+     * anyway (no reason, a certificate already revoked, or changed since the form was shown) is
+     * refused at once, as without the step.
+     */
+    private Mono<String> confirmRevoke(String number, ActionForm form, String actor, Model model, ServerWebExchange exchange) {
+        return parsed(number).flatMap(admin::find).flatMap(c -> {
+            boolean refusedAnyway = form.reason() == null || form.reason().isBlank() || !c.allowedActions().contains("revoke")
+                    || (form.version() != null && form.version() != c.version());
+            if (refusedAnyway) {
+                return lifecycle.revoke(CertificateNumber.parse(c.number()), form.version(), form.reason(),
+                        RevocationCategory.parse(form.publicReason()), actor)
+                    .map(revoked -> "redirect:/admin/certificates/" + revoked.number() + "?done=revoked");
+            }
+            RevocationCategory category = RevocationCategory.parse(form.publicReason());
+            model.addAttribute("c", c);
+            model.addAttribute("form", new ActionForm(form.version() == null ? c.version() : form.version(), form.reason().strip(),
+                    category == null ? "" : slug(category), null));
+            model.addAttribute("publicReasonKey",
+                    "admin.certificate.public-reason." + (category == null ? "none" : slug(category)));
+            model.addAttribute("languagePage", "/admin/certificates/" + c.number());
+            return Mono.just("admin/revoke");
+        }).onErrorResume(ex -> refused(ex, number, model, exchange));
+    }
+
+    private static String slug(RevocationCategory category) {
+        return category.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /** Shows the certificate again with why the change was refused; nothing was changed. */
