@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The language switcher of the shared header: each offered language named in its own words, a link to the page
@@ -16,6 +17,12 @@ public record LanguageMenu(List<Option> options, String path, String query) {
 
     /** One language: its tag ({@code fr}), its own name ({@code Français}), and whether the page is in it. */
     public record Option(String tag, String name, boolean current) {
+    }
+
+    /** The switcher for the page this exchange answers, in the reader's language. */
+    public static LanguageMenu of(Languages languages, ServerWebExchange exchange) {
+        var uri = exchange.getRequest().getURI();
+        return of(languages, exchange.getLocaleContext().getLocale(), uri.getRawPath(), uri.getRawQuery());
     }
 
     static LanguageMenu of(Languages languages, Locale current, String path, String rawQuery) {

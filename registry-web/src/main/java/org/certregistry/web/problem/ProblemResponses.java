@@ -2,9 +2,11 @@ package org.certregistry.web.problem;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -24,8 +26,7 @@ public final class ProblemResponses {
     }
 
     /**
-     * The problem as a short page for a browser (one that asks for HTML by name), else as a
-     * problem detail.
+     * The problem as a short page for a browser ({@link #wantsPage}), else as a problem detail.
      */
     public static Mono<Void> writeForClient(ServerWebExchange exchange, ProblemDetail problem) {
         return writeForClient(exchange.getRequest(), exchange.getResponse(), problem);
@@ -33,9 +34,7 @@ public final class ProblemResponses {
 
     /** The same, before there is an exchange (an {@code HttpHandler} decorator). */
     public static Mono<Void> writeForClient(ServerHttpRequest request, ServerHttpResponse response, ProblemDetail problem) {
-        boolean browser = request.getHeaders().getAccept().stream()
-            .anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType());
-        if (!browser) {
+        if (!wantsPage(request)) {
             return write(response, problem);
         }
         response.setRawStatusCode(problem.getStatus());
@@ -47,6 +46,39 @@ public final class ProblemResponses {
                 + HtmlUtils.htmlEscape(String.valueOf(problem.getDetail()), "UTF-8")
                 + "</p><p><a href=\"/\">Back to the registry</a></p></main></body></html>";
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /**
+     * Whether an error should reach this client as a page rather than a problem detail: a browser, that is a client
+     * that names HTML in Accept ({@code text/html} or {@code application/xhtml+xml}, not a wildcard) and ranks it
+     * above any JSON, outside the API. {@code /api/**}, clients that ask for JSON or problem+json (a tie goes to
+     * JSON), and those that send no Accept or only wildcards get RFC 9457 JSON.
+     */
+    public static boolean wantsPage(ServerHttpRequest request) {
+        if (request.getPath().pathWithinApplication().value().startsWith("/api/")) {
+            return false;
+        }
+        List<MediaType> accepted;
+        try {
+            accepted = request.getHeaders().getAccept();
+        }
+        catch (InvalidMediaTypeException ex) {
+            return false;
+        }
+        double html = 0;
+        double json = 0;
+        for (MediaType type : accepted) {
+            if (type.isWildcardType() || type.isWildcardSubtype()) {
+                continue;
+            }
+            if (type.equalsTypeAndSubtype(MediaType.TEXT_HTML) || type.equalsTypeAndSubtype(MediaType.APPLICATION_XHTML_XML)) {
+                html = Math.max(html, type.getQualityValue());
+            }
+            else if (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json")) {
+                json = Math.max(json, type.getQualityValue());
+            }
+        }
+        return html > json;
     }
 
     public static Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {

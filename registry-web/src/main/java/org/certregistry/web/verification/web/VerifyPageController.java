@@ -158,7 +158,7 @@ class VerifyPageController {
     }
 
     /** The report; the template words the verdict ({@code verdict.*}) and its sentence ({@link VerdictWords}). */
-    private static void show(Model model, VerificationReport report, String fileName) {
+    static void show(Model model, VerificationReport report, String fileName) {
         model.addAttribute("verdict", report.verdict().name());
         model.addAttribute("sentence", VerdictWords.of(report));
         model.addAttribute("checks", report.checks().stream().map(Line::of).toList());
