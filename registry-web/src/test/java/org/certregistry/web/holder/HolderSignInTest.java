@@ -12,6 +12,7 @@ import org.certregistry.web.support.AdminApi;
 import org.certregistry.web.support.ConsoleSession;
 import org.certregistry.web.support.MailIntegrationTest;
 import org.certregistry.web.support.Mailbox;
+import org.certregistry.web.support.TestCertificates;
 import org.certregistry.web.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +36,9 @@ class HolderSignInTest extends MailIntegrationTest {
 
     @Autowired
     DatabaseClient db;
+
+    /** Each test (and a re-run of it) reaches its own addresses: a second certificate for one address is refused. */
+    private final String run = TestCertificates.uniqueSurname().toLowerCase();
 
     /** A visitor without a browser: cookies kept by hand. */
     final class Visitor {
@@ -72,7 +76,7 @@ class HolderSignInTest extends MailIntegrationTest {
 
     @Test
     void aHolderSignsInByEmailedLinkOnceAndSeesEveryCertificateOfTheirAddress() {
-        String address = "hanna.holder@example.org";
+        String address = "hanna.holder@" + run + ".example.org";
         String first = issue("CCXP", "Hanna Holder", address);
         String second = issue("CXSP", "Hanna Holder", address);
         String privateLink = MAILBOX.await(address, s -> s.contains(first)).link(BASE_URL + "/h/");
@@ -84,10 +88,10 @@ class HolderSignInTest extends MailIntegrationTest {
 
         EntityExchangeResult<String> known = visitor.post("/holder/sign-in", "/holder/sign-in", Map.of("email", address));
         EntityExchangeResult<String> unknown = visitor.post("/holder/sign-in", "/holder/sign-in",
-                Map.of("email", "nobody.here@example.org"));
+                Map.of("email", "nobody.here@" + run + ".example.org"));
         assertThat(known.getStatus().value()).isEqualTo(200);
         assertThat(unknown.getStatus().value()).isEqualTo(200);
-        assertThat(sentNotice(unknown.getResponseBody()).replace("nobody.here@example.org", address))
+        assertThat(sentNotice(unknown.getResponseBody()).replace("nobody.here@" + run + ".example.org", address))
             .isEqualTo(sentNotice(known.getResponseBody()));
         assertThat(visitor.cookies).doesNotContainKey("SESSION");
 
@@ -118,8 +122,8 @@ class HolderSignInTest extends MailIntegrationTest {
 
     @Test
     void aHolderMovesToANewAddressConfirmedFromItAndNothingIsReissued() {
-        String old = "marta.mover@example.org";
-        String moved = "marta@new.example.org";
+        String old = "marta.mover@" + run + ".example.org";
+        String moved = "marta@" + run + ".new.example.org";
         String number = issue("CCXP", "Marta Mover", old);
         Visitor visitor = signedIn(old);
         String credentialBefore = http.get().uri("/api/v1/certificates/{n}/credential", number).exchange()
@@ -146,7 +150,7 @@ class HolderSignInTest extends MailIntegrationTest {
 
     @Test
     void anAddressGetsOnlyAFewLinksPerWindowWhateverItIsAskedAndAMalformedAddressIsRefused() {
-        String address = "flora.flood@example.org";
+        String address = "flora.flood@" + run + ".example.org";
         issue("CCXP", "Flora Flood", address);
         Visitor visitor = new Visitor();
         for (int i = 0; i < 5; i++) {
@@ -162,7 +166,7 @@ class HolderSignInTest extends MailIntegrationTest {
 
     @Test
     void theLinksOtherInstancesSentCountTowardsAnAddressesShare() {
-        String address = "fleet.flood@example.org";
+        String address = "fleet.flood@" + run + ".example.org";
         issue("CCXP", "Fleet Flood", address);
         // three links sent to the address a moment ago, as other instances behind the same load balancer would have
         for (int i = 0; i < 3; i++) {
@@ -178,7 +182,7 @@ class HolderSignInTest extends MailIntegrationTest {
 
     @Test
     void theAnswerToASignInRequestIsSentBeforeTheAddressIsLookedUpSoItsTimeTellsNothing() throws Exception {
-        String address = "tilda.timing@example.org";
+        String address = "tilda.timing@" + run + ".example.org";
         issue("CCXP", "Tilda Timing", address);
         Visitor visitor = new Visitor();
         MultiValueMap<String, String> form = csrfForm(visitor);
@@ -207,8 +211,8 @@ class HolderSignInTest extends MailIntegrationTest {
 
     @Test
     void aConfirmedChangeIsToldToTheOldAddressInTheHoldersLanguageWhichTakesItBackAndEndsEverySessionOfTheNewOne() {
-        String old = "olga.owner@example.org";
-        String taken = "mallory@taken.example.org";
+        String old = "olga.owner@" + run + ".example.org";
+        String taken = "mallory@" + run + ".taken.example.org";
         String number = issue("CCXP", "Olga Owner", old);
         Visitor intruder = signedIn(old);
         intruder.get("/holder?lang=fr");
@@ -248,9 +252,9 @@ class HolderSignInTest extends MailIntegrationTest {
 
     @Test
     void takingAChangeBackFollowsTheCertificatesThroughALaterMoveAndThatMoveCannotPullThemBack() {
-        String old = "petra.first@example.org";
-        String first = "petra@first.example.org";
-        String second = "petra@second.example.org";
+        String old = "petra.first@" + run + ".example.org";
+        String first = "petra@" + run + ".first.example.org";
+        String second = "petra@" + run + ".second.example.org";
         String number = issue("CCXP", "Petra First", old);
         Visitor intruder = signedIn(old);
         String confirmFirst = changeAndConfirm(intruder, first);
@@ -270,27 +274,27 @@ class HolderSignInTest extends MailIntegrationTest {
 
     @Test
     void addressChangesAreCountedPerHolderAcrossSessionsAndPerNewAddressAndARefusalSaysSo() {
-        String holder = "rita.repeat@example.org";
-        String other = "otto.other@example.org";
+        String holder = "rita.repeat@" + run + ".example.org";
+        String other = "otto.other@" + run + ".example.org";
         issue("CCXP", "Rita Repeat", holder);
         issue("CCXP", "Otto Other", other);
         Visitor one = signedIn(holder);
         Visitor two = signedIn(holder);
         assertThat(changeAddress(one, "rita1@flood.example.org")).hasToString("/holder?saved=address-link");
         assertThat(changeAddress(two, "rita2@flood.example.org")).hasToString("/holder?saved=address-link");
-        assertThat(changeAddress(one, "victim@flood.example.org")).hasToString("/holder?saved=address-link");
+        assertThat(changeAddress(one, "victim@" + run + ".flood.example.org")).hasToString("/holder?saved=address-link");
         EntityExchangeResult<String> refused = two.post("/holder/address", "/holder", Map.of("email", "rita4@flood.example.org"));
         assertThat(refused.getStatus().value()).isEqualTo(429);
         assertThat(refused.getResponseBody()).contains("Too many confirmation links were asked for lately")
             .contains("try again in 60 minutes").contains(holder);
 
         Visitor otto = signedIn(other);
-        assertThat(changeAddress(otto, "victim@flood.example.org")).hasToString("/holder?saved=address-link");
-        assertThat(changeAddress(otto, "victim@flood.example.org")).hasToString("/holder?saved=address-link");
-        assertThat(otto.post("/holder/address", "/holder", Map.of("email", "victim@flood.example.org")).getStatus().value())
+        assertThat(changeAddress(otto, "victim@" + run + ".flood.example.org")).hasToString("/holder?saved=address-link");
+        assertThat(changeAddress(otto, "victim@" + run + ".flood.example.org")).hasToString("/holder?saved=address-link");
+        assertThat(otto.post("/holder/address", "/holder", Map.of("email", "victim@" + run + ".flood.example.org")).getStatus().value())
             .isEqualTo(429);
-        MAILBOX.await("victim@flood.example.org", s -> s.equals("Confirm your new e-mail address"));
-        assertThat(awaitQuiet("victim@flood.example.org")).hasSize(3);
+        MAILBOX.await("victim@" + run + ".flood.example.org", s -> s.equals("Confirm your new e-mail address"));
+        assertThat(awaitQuiet("victim@" + run + ".flood.example.org")).hasSize(3);
         assertThat(MAILBOX.to("rita4@flood.example.org")).isEmpty();
     }
 
