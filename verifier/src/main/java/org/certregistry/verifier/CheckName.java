@@ -1,7 +1,5 @@
 package org.certregistry.verifier;
 
-import java.util.Arrays;
-import java.util.Optional;
 
 /**
  * The steps of verification, in the order they run, as data: a stable word for machines (JSON,
@@ -35,10 +33,6 @@ public enum CheckName {
     /** A short title in English, e.g. "Trusted issuer". */
     public String title() {
         return title;
-    }
-
-    public static Optional<CheckName> ofWord(String word) {
-        return Arrays.stream(values()).filter(n -> n.word.equals(word)).findFirst();
     }
 
     @Override

@@ -35,6 +35,9 @@ import org.certregistry.verifier.status.StatusSource;
  * <p>Runs an ordered list of checks (format, header, key, signature, issuer, credential shape,
  * validity window, status list, registry) and folds them into a {@link VerificationReport}. It
  * never throws for a bad credential. Keys come only from the configured {@link KeySource}. Thread-safe.
+ *
+ * <p>Just over 250 lines: its {@link Builder}, nested so that a verifier can only be made complete,
+ * is half of it.
  */
 public final class Verifier {
 

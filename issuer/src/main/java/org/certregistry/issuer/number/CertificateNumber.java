@@ -78,6 +78,16 @@ public record CertificateNumber(String program, String payload) {
         return new CertificateNumber(compact.substring(0, split), payload);
     }
 
+    /** The number this text reads as, or empty when it is none (for a claim that is only a hint, such as a credential's). */
+    public static java.util.Optional<CertificateNumber> tryParse(String text) {
+        try {
+            return java.util.Optional.of(parse(text));
+        }
+        catch (InvalidCertificateNumberException ex) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The canonical form, e.g. {@code CCXP-7K3-M9Q-XT4}. */
     public String value() {
         return program + "-" + payload.substring(0, 3) + "-" + payload.substring(3, 6) + "-" + payload.substring(6);

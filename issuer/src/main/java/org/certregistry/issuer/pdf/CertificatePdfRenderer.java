@@ -61,6 +61,10 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * the certificate, and dates and document id come from the credential, so one credential version
  * always renders to the same bytes. The renderer is thread-safe, synchronous and CPU-bound;
  * callers bound its concurrency.
+ *
+ * <p>Over 250 lines on purpose: the escaping, the resource resolver that opens nothing but bundled files,
+ * and the attachment and metadata writing are the one safety boundary between a holder's name and a
+ * document engine; split up, each part would have to trust the others' output.
  */
 public final class CertificatePdfRenderer {
 

@@ -9,12 +9,11 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import org.certregistry.issuer.number.CertificateNumber;
 import org.certregistry.web.certificate.Certificate;
 import org.certregistry.web.certificate.CertificateAction;
-import org.certregistry.web.certificate.CeuLedger;
+import org.certregistry.web.certificate.ceu.CeuLedger;
 import org.certregistry.web.certificate.CertificateEvent;
 import org.certregistry.web.certificate.CertificateFilter;
-import org.certregistry.web.certificate.CertificateRepository;
 import org.certregistry.web.certificate.Certificates;
-import org.certregistry.web.certificate.CeuRecord;
+import org.certregistry.web.certificate.ceu.CeuRecord;
 import org.certregistry.web.program.Program;
 import org.certregistry.web.program.ProgramCatalog;
 import org.certregistry.web.program.RenewalPolicy;
@@ -30,18 +29,16 @@ public class AdminCertificates {
     private final Certificates certificates;
     private final CeuLedger ceuLedger;
     private final RegistryUrls urls;
-    private final CertificateRepository repository;
     private final RegistryProperties registry;
     private final ProgramCatalog programs;
     private final Clock clock;
 
-    AdminCertificates(Certificates certificates, CeuLedger ceuLedger, CertificateRepository repository, RegistryProperties registry,
+    AdminCertificates(Certificates certificates, CeuLedger ceuLedger, RegistryProperties registry,
             RegistryUrls urls, ProgramCatalog programs, Clock clock) {
         this.programs = programs;
         this.urls = urls;
         this.certificates = certificates;
         this.ceuLedger = ceuLedger;
-        this.repository = repository;
         this.registry = registry;
         this.clock = clock;
     }
@@ -100,14 +97,14 @@ public class AdminCertificates {
     }
 
     public Mono<Listing> list(CertificateFilter filter) {
-        return repository.search(filter, clock.instant(), registry.expiringSoon())
+        return certificates.search(filter, clock.instant(), registry.expiringSoon())
             .map(page -> new Listing(page.certificates().stream().map(this::view).toList(), page.total(), page.page(),
                     page.size(), page.hasNext()));
     }
 
     public Mono<Detail> detail(CertificateNumber number) {
         return certificates.find(number).flatMap(c -> Mono.zip(
-                repository.history(c.id()).map(AdminCertificates::entry).collectList(),
+                certificates.history(c).map(AdminCertificates::entry).collectList(),
                 ceuLedger.all(c).collectList())
             .map(t -> new Detail(view(c), t.getT1(), ceus(c, t.getT2()))));
     }

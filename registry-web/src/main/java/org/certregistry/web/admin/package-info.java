@@ -3,6 +3,8 @@
  */
 @ApplicationModule(allowedDependencies = {
         "certificate",
+        "certificate::ceu",
+        "certificate::publicrecord",
         "cluster",
         "database",
         "http",

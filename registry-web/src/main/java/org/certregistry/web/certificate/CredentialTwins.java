@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.certregistry.web.certificate.store.CertificateRepository;
 import org.certregistry.web.program.ProgramCatalog;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;

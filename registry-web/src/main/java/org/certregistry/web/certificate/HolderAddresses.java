@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.certregistry.web.certificate.store.CertificateRepository;
 import org.certregistry.web.i18n.Languages;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -46,12 +47,6 @@ public class HolderAddresses {
     public Mono<Boolean> known(String email) {
         return db.sql("SELECT EXISTS (SELECT 1 FROM certificate WHERE " + REACH_AT + " = lower(:email))")
             .bind("email", email).map(row -> row.get(0, Boolean.class)).one();
-    }
-
-    /** The address the holder of {@code certificate} is reached at now. */
-    public Mono<String> addressOf(Certificate certificate) {
-        return db.sql("SELECT coalesce(contact_email, holder_email) FROM certificate WHERE id = :id")
-            .bind("id", certificate.id()).map(row -> row.get(0, String.class)).one();
     }
 
     /** The address and language the holder of {@code certificate} is reached in now (English when not known or no longer offered). */

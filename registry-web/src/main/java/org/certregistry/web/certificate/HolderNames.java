@@ -32,7 +32,7 @@ public final class HolderNames {
     }
 
     /** Loads ICU's transform data; call once at startup, off the event loop (the data is read from the jar). */
-    static void load() {
+    public static void load() {
         latin("Ω");
     }
 
@@ -49,7 +49,7 @@ public final class HolderNames {
      * What to store in {@code latin_name} for a new name: its Latin form, or null for a name
      * already in plain ASCII (its folded words are its Latin words).
      */
-    static String latinNameToStore(String name) {
+    public static String latinNameToStore(String name) {
         return name.chars().allMatch(c -> c < 0x80) ? null : latin(name);
     }
 

@@ -9,6 +9,8 @@ import java.util.function.UnaryOperator;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import org.certregistry.issuer.number.CertificateNumber;
+import org.certregistry.web.certificate.ceu.CeuLedger;
+import org.certregistry.web.certificate.store.CertificateRepository;
 import org.certregistry.web.problem.InvalidRequestException;
 import org.certregistry.web.program.Program;
 import org.certregistry.web.program.RenewalPolicy;

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.certregistry.verifier.document.FileType;
 import org.certregistry.web.problem.InvalidRequestException;
 
 /**
@@ -24,7 +25,7 @@ public record Evidence(byte[] bytes, String mediaType, String filename) {
         if (bytes == null || bytes.length == 0) {
             throw InvalidRequestException.of("evidence", "is required: a PDF or a picture (PNG, JPEG or WebP) of the certificate of attendance or similar");
         }
-        String type = sniff(bytes);
+        String type = FileType.sniff(bytes).map(FileType::mediaType).orElse(null);
         if (type == null) {
             throw InvalidRequestException.of("evidence", "is not a PDF or a picture (PNG, JPEG or WebP): only those are accepted");
         }
@@ -37,34 +38,9 @@ public record Evidence(byte[] bytes, String mediaType, String filename) {
      * ({@code evidence-<id>.pdf}), never from the name it was uploaded with.
      */
     public String downloadName(UUID submission) {
-        String extension = switch (mediaType) {
-            case "application/pdf" -> "pdf";
-            case "image/png" -> "png";
-            case "image/jpeg" -> "jpg";
-            case "image/webp" -> "webp";
-            default -> "bin";
-        };
+        String extension = Arrays.stream(FileType.values()).filter(type -> type.mediaType().equals(mediaType))
+            .map(FileType::extension).findFirst().orElse("bin");
         return "evidence-" + submission + "." + extension;
     }
 
-    static String sniff(byte[] b) {
-        if (starts(b, "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
-            return "application/pdf";
-        }
-        if (starts(b, new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' })) {
-            return "image/png";
-        }
-        if (starts(b, new byte[] { (byte) 0xff, (byte) 0xd8, (byte) 0xff })) {
-            return "image/jpeg";
-        }
-        if (b.length >= 12 && starts(b, "RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                && Arrays.equals(Arrays.copyOfRange(b, 8, 12), "WEBP".getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
-            return "image/webp";
-        }
-        return null;
-    }
-
-    private static boolean starts(byte[] b, byte[] prefix) {
-        return b.length >= prefix.length && Arrays.equals(Arrays.copyOf(b, prefix.length), prefix);
-    }
 }

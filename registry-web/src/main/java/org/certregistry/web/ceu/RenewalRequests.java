@@ -12,7 +12,7 @@ import io.r2dbc.spi.Readable;
 import org.certregistry.issuer.number.CertificateNumber;
 import org.certregistry.web.certificate.Certificate;
 import org.certregistry.web.certificate.Certificates;
-import org.certregistry.web.certificate.CeuLedger;
+import org.certregistry.web.certificate.ceu.CeuLedger;
 import org.certregistry.web.certificate.HolderAddresses;
 import org.certregistry.web.certificate.Lifecycle;
 import org.certregistry.web.certificate.RenewalRefusedException;

@@ -3,6 +3,7 @@
  */
 @ApplicationModule(allowedDependencies = {
         "certificate",
+        "certificate::ceu",
         "mail",
         "problem",
         "program",

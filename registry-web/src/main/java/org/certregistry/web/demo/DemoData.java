@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.certregistry.issuer.number.CertificateNumber;
-import org.certregistry.web.certificate.CertificateRepository;
+import org.certregistry.web.certificate.Certificates;
 import org.certregistry.web.certificate.Issuance;
 import org.certregistry.web.certificate.IssueCertificate;
 import org.certregistry.web.certificate.Lifecycle;
@@ -52,18 +52,18 @@ class DemoData {
 
     private final Issuance issuance;
     private final Lifecycle lifecycle;
-    private final CertificateRepository repository;
+    private final Certificates certificates;
     private final ProgramCatalog programs;
     private final RegistryUrls urls;
     private final Clock clock;
     private final boolean enabled;
 
-    DemoData(Issuance issuance, Lifecycle lifecycle, CertificateRepository repository, ProgramCatalog programs,
+    DemoData(Issuance issuance, Lifecycle lifecycle, Certificates certificates, ProgramCatalog programs,
             RegistryUrls urls, Clock clock, ObjectProvider<EmbeddedDatabase> embedded,
             @Value("${registry.demo-data:}") String demoData) {
         this.issuance = issuance;
         this.lifecycle = lifecycle;
-        this.repository = repository;
+        this.certificates = certificates;
         this.programs = programs;
         this.urls = urls;
         this.clock = clock;
@@ -76,7 +76,7 @@ class DemoData {
         if (!enabled) {
             return;
         }
-        Long existing = repository.count().block(Duration.ofSeconds(30));
+        Long existing = certificates.count().block(Duration.ofSeconds(30));
         if (existing != null && existing > 0) {
             return;
         }

@@ -15,7 +15,7 @@ import org.certregistry.issuer.pdf.CertificatePdfRenderer;
 import org.certregistry.issuer.pdf.CertificatePreview;
 import org.certregistry.web.certificate.Certificate;
 import org.certregistry.web.certificate.CertificateNotFoundException;
-import org.certregistry.web.certificate.CertificateRepository;
+import org.certregistry.web.certificate.Certificates;
 import org.certregistry.web.certificate.CredentialTwins;
 import org.certregistry.web.certificate.CredentialVersion;
 import org.certregistry.web.certificate.HolderLinks;
@@ -29,7 +29,7 @@ import reactor.core.publisher.Mono;
 @Service
 public class HolderCertificates {
 
-    private final CertificateRepository certificates;
+    private final Certificates certificates;
     private final CredentialTwins twins;
     private final ProgramCatalog programs;
     private final CertificateDocuments documents;
@@ -37,7 +37,7 @@ public class HolderCertificates {
     private final HolderProperties properties;
     private final CertificatePdfRenderer renderer = new CertificatePdfRenderer();
 
-    HolderCertificates(CertificateRepository certificates, CredentialTwins twins, ProgramCatalog programs,
+    HolderCertificates(Certificates certificates, CredentialTwins twins, ProgramCatalog programs,
             CertificateDocuments documents, RegistryUrls urls, HolderProperties properties) {
         this.certificates = certificates;
         this.twins = twins;

@@ -30,6 +30,10 @@ import reactor.core.publisher.Mono;
  * address (the session token lives in a cookie; links and sessions are stored as SHA-256 only).
  * The signed-in holder may move their certificates to another address, confirmed from it; the old address is told and
  * may take the change back for a while.
+ *
+ * <p>Over 250 lines: sign-in links, sessions, address changes and their undo share one table of
+ * single-use links ({@code holder_link}), one advisory lock per address and one way of using a link
+ * once; apart, each would have to repeat them.
  */
 @Service
 public class HolderSignIn {

@@ -3,6 +3,8 @@
  */
 @ApplicationModule(allowedDependencies = {
         "certificate",
+        "certificate::ceu",
+        "certificate::publicrecord",
         "ceu",
         "http",
         "i18n",

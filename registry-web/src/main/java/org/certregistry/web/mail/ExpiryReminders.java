@@ -8,19 +8,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.certregistry.web.certificate.Certificate;
-import org.certregistry.web.certificate.CertificateRepository;
-import org.certregistry.web.certificate.CertificateRepository.ChangePosition;
-import org.certregistry.web.certificate.CertificateRepository.ReminderPosition;
 import org.certregistry.web.certificate.Certificates;
 import org.certregistry.web.program.Program;
 import org.certregistry.web.program.ProgramCatalog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
+import org.certregistry.web.system.PeriodicJob;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -34,15 +26,11 @@ import reactor.core.publisher.Mono;
  * 180, 90 and 30 at once.
  */
 @Component
-class ExpiryReminders implements SmartLifecycle {
+class ExpiryReminders extends PeriodicJob {
 
-    private static final Logger log = LoggerFactory.getLogger(ExpiryReminders.class);
-    /** Certificates read at a time: each page is one short query (see CertificateRepository#activeEndingBy). */
-    static final int PAGE = 500;
     /** How far back a run reads changes before the last run began: transactions commit a moment after their time. */
     static final Duration CHANGE_MARGIN = Duration.ofMinutes(10);
 
-    private final CertificateRepository repository;
     private final Certificates certificates;
     private final ProgramCatalog programs;
     private final CertificateMail mail;
@@ -50,11 +38,9 @@ class ExpiryReminders implements SmartLifecycle {
     private final OutboxProperties properties;
     private final ReminderSweeps sweeps;
     private final Clock clock;
-    private volatile Disposable job;
 
-    ExpiryReminders(CertificateRepository repository, Certificates certificates, ProgramCatalog programs, CertificateMail mail,
+    ExpiryReminders(Certificates certificates, ProgramCatalog programs, CertificateMail mail,
             Outbox outbox, OutboxProperties properties, ReminderSweeps sweeps, Clock clock) {
-        this.repository = repository;
         this.sweeps = sweeps;
         this.certificates = certificates;
         this.programs = programs;
@@ -64,15 +50,19 @@ class ExpiryReminders implements SmartLifecycle {
         this.clock = clock;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void schedule() {
-        job = Flux.interval(Duration.ZERO, properties.reminderInterval())
-            .onBackpressureDrop()
-            .concatMap(tick -> remind().onErrorResume(ex -> {
-                log.warn("Expiry reminders failed: {}", ex.toString());
-                return Mono.just(0L);
-            }), 1)
-            .subscribe();
+    @Override
+    protected Duration firstRunAfter() {
+        return Duration.ZERO;
+    }
+
+    @Override
+    protected Duration interval() {
+        return properties.reminderInterval();
+    }
+
+    @Override
+    protected Mono<Long> runOnce() {
+        return remind();
     }
 
     /** What a run did: certificates read, and reminders written that were not written before. */
@@ -99,11 +89,13 @@ class ExpiryReminders implements SmartLifecycle {
         }
         int furthest = days.get(days.size() - 1);
         return sweeps.all().flatMap(swept -> {
-            Flux<Certificate> due = swept.isEmpty() ? ending(now, now.plus(Duration.ofDays(furthest)))
-                    : Flux.concat(Flux.fromIterable(days).concatMap(day -> ending(crossedFrom(swept.get(day), day, now),
-                            now.plus(Duration.ofDays(day)))),
-                            changed(swept.values().stream().map(ReminderSweeps.Sweep::changedFrom).min(Instant::compareTo)
-                                .orElse(now), now.plus(Duration.ofDays(furthest))))
+            Flux<Certificate> due = swept.isEmpty()
+                    ? certificates.activeEndingBetween(now, now.plus(Duration.ofDays(furthest)))
+                    : Flux.concat(
+                            Flux.fromIterable(days).concatMap(day -> certificates.activeEndingBetween(
+                                    crossedFrom(swept.get(day), day, now), now.plus(Duration.ofDays(day)))),
+                            certificates.activeChangedSince(swept.values().stream().map(ReminderSweeps.Sweep::changedFrom)
+                                .min(Instant::compareTo).orElse(now), now.plus(Duration.ofDays(furthest))))
                         .distinct(Certificate::id);
             AtomicLong read = new AtomicLong();
             return due.doOnNext(certificate -> read.incrementAndGet())
@@ -123,23 +115,6 @@ class ExpiryReminders implements SmartLifecycle {
     /** Where a day's crossing starts: after its last sweep, and never before now (an ended window needs no reminder). */
     private static Instant crossedFrom(ReminderSweeps.Sweep sweep, int day, Instant now) {
         return sweep == null || sweep.sweptUntil().isBefore(now) ? now : sweep.sweptUntil();
-    }
-
-    /** Active certificates whose window ends in ({@code from}, {@code to}], a page at a time. */
-    private Flux<Certificate> ending(Instant from, Instant to) {
-        return repository.activeEndingBy(to, ReminderPosition.endingAfter(from), PAGE).collectList()
-            .expand(page -> page.size() < PAGE ? Mono.empty()
-                    : repository.activeEndingBy(to, ReminderPosition.after(page.get(page.size() - 1)), PAGE).collectList())
-            .concatMapIterable(page -> page);
-    }
-
-    /** Active certificates changed since {@code since} whose window ends by {@code to}, a page at a time. */
-    private Flux<Certificate> changed(Instant since, Instant to) {
-        return repository.activeChangedSince(since, to, ChangePosition.from(since), PAGE).collectList()
-            .expand(page -> page.size() < PAGE ? Mono.empty()
-                    : repository.activeChangedSince(since, to, ChangePosition.after(page.get(page.size() - 1)), PAGE)
-                        .collectList())
-            .concatMapIterable(page -> page);
     }
 
     /** The nearest configured day the certificate has passed, if any. */
@@ -164,23 +139,5 @@ class ExpiryReminders implements SmartLifecycle {
         model.put("gracePeriodDays", program.renewal().gracePeriod().getDays() + 30 * program.renewal().gracePeriod().getMonths());
         return mail.mail(MailKind.EXPIRY_REMINDER, certificate, model).map(m -> m.withSubject(program.code(), certificate.number(),
                 daysLeft).once("expiry-reminder:" + certificate.id() + ":" + certificate.credentialVersion() + ":" + day));
-    }
-
-    @Override
-    public void start() {
-        // the job starts once the application is ready (schedule)
-    }
-
-    @Override
-    public void stop() {
-        Disposable running = job;
-        if (running != null) {
-            running.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return job != null && !job.isDisposed();
     }
 }

@@ -4,15 +4,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.certregistry.issuer.number.CertificateNumber;
 import org.certregistry.issuer.number.InvalidCertificateNumberException;
-import org.certregistry.web.certificate.Directory;
+import org.certregistry.web.certificate.publicrecord.Directory;
 import org.certregistry.web.certificate.HolderNames;
-import org.certregistry.web.certificate.PublicRecord;
-import org.certregistry.web.certificate.PublicRecords;
+import org.certregistry.web.certificate.publicrecord.PublicRecord;
+import org.certregistry.web.certificate.publicrecord.PublicRecords;
 import org.certregistry.web.certificate.PublicStatus;
 import org.certregistry.web.problem.InvalidRequestException;
 import org.certregistry.web.program.ProgramCatalog;
@@ -98,13 +97,11 @@ public class RegistrySearch {
             }
         }
         PublicStatus wanted = null;
-        if (status != null && !status.isBlank()) {
-            try {
-                wanted = PublicStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
-            }
-            catch (IllegalArgumentException ex) {
-                problems.add(new InvalidRequestException.FieldProblem("status", "must be one of VALID, EXPIRED, SUSPENDED, REVOKED"));
-            }
+        try {
+            wanted = PublicStatus.parse(status);
+        }
+        catch (InvalidRequestException ex) {
+            problems.addAll(ex.problems());
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);

@@ -3,6 +3,7 @@
  */
 @ApplicationModule(allowedDependencies = {
         "certificate",
+        "certificate::publicrecord",
         "http",
         "problem",
         "program" })

@@ -100,11 +100,6 @@ public class RegistryUrls {
         return base + "/holder/sign-in/" + token;
     }
 
-    /** The signed-in holder's area: every certificate of their address. */
-    public String holderArea() {
-        return base + "/holder";
-    }
-
     /** Confirms a holder's new e-mail address (the token is the secret). */
     public String holderAddressConfirmation(String token) {
         return base + "/holder/address/" + token;

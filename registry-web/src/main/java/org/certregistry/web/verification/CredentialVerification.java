@@ -19,7 +19,7 @@ import org.certregistry.verifier.document.Presented;
 import org.certregistry.verifier.document.ReadDocument;
 import org.certregistry.verifier.fetch.FetchException;
 import org.certregistry.verifier.keys.JwksKeySource;
-import org.certregistry.web.certificate.CertificateRepository;
+import org.certregistry.web.certificate.Certificates;
 import org.certregistry.web.database.DatabaseDeadline;
 import org.certregistry.web.program.ProgramCatalog;
 import org.certregistry.web.signing.IssuerKeys;
@@ -51,7 +51,7 @@ public class CredentialVerification {
 
     private static final List<MediaType> DOCUMENTS = List.of(MediaType.APPLICATION_PDF, MediaType.IMAGE_PNG, MediaType.IMAGE_JPEG);
 
-    private final CertificateRepository certificates;
+    private final Certificates certificates;
     private final DatabaseDeadline deadline;
     private final BlockingWork blocking;
     private final DocumentDecoder decoder;
@@ -60,7 +60,7 @@ public class CredentialVerification {
     private final VerificationMeter meter;
     private final Tally tally;
 
-    CredentialVerification(CertificateRepository certificates, RegistryUrls urls, IssuerKeys issuerKeys, ProgramCatalog programs,
+    CredentialVerification(Certificates certificates, RegistryUrls urls, IssuerKeys issuerKeys, ProgramCatalog programs,
             BlockingWork blocking, DocumentDecoder decoder, DatabaseDeadline deadline, Clock clock, SignatureResults signatures,
             MeterRegistry meters, Tally tally) {
         this.meter = new VerificationMeter(meters);
@@ -133,7 +133,8 @@ public class CredentialVerification {
 
     /** The one read of a verification: the certificate the document names, with its current credential. */
     private Mono<RegistrySnapshots.Snapshot> snapshot(String claimedNumber, Channel channel) {
-        String number = canonical(claimedNumber);
+        // a claimed (not yet verified) number says only which row to read
+        CertificateNumber number = CertificateNumber.tryParse(claimedNumber).orElse(null);
         if (number == null) {
             return Mono.just(new RegistrySnapshots.Snapshot.Absent());
         }
@@ -168,13 +169,4 @@ public class CredentialVerification {
         return read;
     }
 
-    /** The canonical form of a claimed (not yet verified) number, only to know which row to read; null if it is none. */
-    private static String canonical(String number) {
-        try {
-            return number == null ? null : CertificateNumber.parse(number).value();
-        }
-        catch (RuntimeException ex) {
-            return null;
-        }
-    }
 }

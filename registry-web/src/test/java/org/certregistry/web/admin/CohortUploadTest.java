@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.certregistry.web.certificate.CertificateRepository;
+import org.certregistry.web.certificate.store.CertificateRepository;
 import org.certregistry.web.support.RegistryIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

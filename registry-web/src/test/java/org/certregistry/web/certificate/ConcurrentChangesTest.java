@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import org.certregistry.issuer.number.CertificateNumber;
+import org.certregistry.web.certificate.store.CertificateRepository;
 import org.certregistry.web.support.AdminApi;
 import org.certregistry.web.support.RegistryIntegrationTest;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package org.certregistry.web.certificate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -10,14 +12,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.certregistry.web.certificate.CertificateRepository.ReminderPosition;
+import org.certregistry.web.certificate.store.CertificateRepository.ReminderPosition;
+import org.certregistry.web.certificate.store.CertificateRepository;
 import org.certregistry.web.support.RegistryIntegrationTest;
 import org.certregistry.web.support.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The certificates a reminder may be due for are read a page at a time (a single query over all of them ran past the

@@ -24,7 +24,7 @@ import org.springframework.web.server.session.WebSessionManager;
  */
 class AnonymousVisitorsTest extends RegistryIntegrationTest {
 
-    private static final int VISITS = 1_000;
+    private static final int VISITS = 150;
 
     @Autowired
     WebTestClient http;
@@ -36,7 +36,7 @@ class AnonymousVisitorsTest extends RegistryIntegrationTest {
     WebSessionManager sessions;
 
     @Test
-    void thousandsOfAnonymousVisitsToPagesWithFormsMakeNoSession() {
+    void hundredsOfAnonymousVisitsToPagesWithFormsMakeNoSession() {
         String holderPath = URI.create(TestCertificates.issue(http, "CCXP", "Anonymous Visits").holderUrl()).getPath();
         long before = consoleSessions();
         // the count of an application context shared with other test classes: none of them may add one either

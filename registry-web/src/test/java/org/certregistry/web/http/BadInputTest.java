@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 
-import org.certregistry.web.certificate.CertificateRepository;
+import org.certregistry.web.certificate.store.CertificateRepository;
 import org.certregistry.web.support.RegistryIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

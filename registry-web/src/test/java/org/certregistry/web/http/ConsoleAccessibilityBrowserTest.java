@@ -91,6 +91,7 @@ class ConsoleAccessibilityBrowserTest extends AccessibilityChecks {
         Issued issued = TestCertificates.issue(http, "CCXP", "Console Langue " + TestCertificates.uniqueSurname());
         browser = Browser.open(1280, 1000);
         reflowWidth = 320;
+        narrowOnly = true;
         signIn(ADMIN, ADMIN_PASSWORD);
         for (String language : List.of("fr", "es", "de")) {
             browser.get(BASE_URL + "/admin/certificates?lang=" + language); // remembered in the cookie from here on

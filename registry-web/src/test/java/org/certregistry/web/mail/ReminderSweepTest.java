@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.certregistry.web.certificate.CertificateRepository;
 import org.certregistry.web.certificate.Certificates;
 import org.certregistry.web.program.ProgramCatalog;
 import org.certregistry.web.support.RegistryIntegrationTest;
@@ -34,8 +33,6 @@ class ReminderSweepTest extends RegistryIntegrationTest {
     @Autowired
     DatabaseClient db;
 
-    @Autowired
-    CertificateRepository repository;
 
     @Autowired
     Certificates certificates;
@@ -88,7 +85,7 @@ class ReminderSweepTest extends RegistryIntegrationTest {
     }
 
     private ExpiryReminders reminders(Instant at) {
-        return new ExpiryReminders(repository, certificates, programs, mail, outbox, properties, sweeps,
+        return new ExpiryReminders(certificates, programs, mail, outbox, properties, sweeps,
                 Clock.fixed(at, ZoneOffset.UTC));
     }
 

@@ -11,12 +11,12 @@ import java.util.Map;
 
 import com.nimbusds.jwt.SignedJWT;
 import org.certregistry.issuer.number.CertificateNumber;
-import org.certregistry.web.certificate.CeuLedger;
+import org.certregistry.web.certificate.ceu.CeuLedger;
 import org.certregistry.web.certificate.Issuance;
 import org.certregistry.web.certificate.IssueCertificate;
 import org.certregistry.web.certificate.IssuedCertificate;
 import org.certregistry.web.certificate.Lifecycle;
-import org.certregistry.web.certificate.RecordCeus;
+import org.certregistry.web.certificate.ceu.RecordCeus;
 import org.certregistry.web.certificate.RenewalRefusedException;
 import org.certregistry.web.support.OwnPort;
 import org.junit.jupiter.api.Test;

@@ -79,8 +79,9 @@ class SearchAcrossScriptsAndTyposTest extends RegistryIntegrationTest {
         String latin = "Svetlana Andreas " + surname[0];
         TestCertificates.issue(http, "CCXP", latin);
 
-        assertThat(names("Светлана " + surname[1])).containsExactly(latin);
-        assertThat(names("Ανδρέας " + surname[2])).containsExactly(latin);
+        // found, and first: an earlier test's random surname may be close enough to be a second, lesser match
+        assertThat(names("Светлана " + surname[1])).first().isEqualTo(latin);
+        assertThat(names("Ανδρέας " + surname[2])).first().isEqualTo(latin);
     }
 
     @Test

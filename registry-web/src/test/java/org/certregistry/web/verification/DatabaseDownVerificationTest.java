@@ -1,6 +1,6 @@
 package org.certregistry.web.verification;
 
-import org.certregistry.web.certificate.CertificateRepository;
+import org.certregistry.web.certificate.store.CertificateRepository;
 import org.certregistry.web.support.Documents;
 import org.certregistry.web.support.TestCertificates;
 import org.certregistry.web.support.OwnPort;

@@ -39,6 +39,9 @@ import org.certregistry.verifier.status.SignedStatusListSource;
  * [--cache DIR] FILE|JWT|-}. Prints a report (human, or JSON with {@code --json}) and exits
  * 0 when VALID, 1 when INVALID or not in force (revoked, suspended, superseded, expired, not yet
  * valid), 2 when it could not decide, 64 on a usage error.
+ *
+ * <p>Over 250 lines: argument parsing, wiring the verifier from the options, and the two output
+ * formats are one command's contract with its callers (exit codes included), read top to bottom.
  */
 public final class VerifyCommand {
 

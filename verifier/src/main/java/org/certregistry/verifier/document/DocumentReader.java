@@ -33,6 +33,9 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
  * before decoding), QR finder-pattern candidates, and a deadline checked cooperatively inside
  * zxing and PDFBox, so hostile files cost little. Never throws for bad input. Synchronous and
  * CPU-bound: a server runs it through {@link DocumentDecoder}, which adds a hard deadline.
+ *
+ * <p>Just over 250 lines: each limit is checked where its format is read (PDF dictionaries, image
+ * headers, QR candidates), so the three formats' readers and their bounds stay side by side.
  */
 public final class DocumentReader {
 
@@ -94,19 +97,16 @@ public final class DocumentReader {
     }
 
     private static ReadDocument.Kind kindOf(byte[] bytes) {
-        if (startsWith(bytes, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
-            return ReadDocument.Kind.PDF;
-        }
-        if (startsWith(bytes, new byte[] {(byte) 0x89, 'P', 'N', 'G'}) || startsWith(bytes, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
-            return ReadDocument.Kind.IMAGE;
-        }
-        return ReadDocument.Kind.UNKNOWN;
+        return FileType.sniff(bytes)
+            .map(type -> type == FileType.PDF ? ReadDocument.Kind.PDF
+                    : type == FileType.WEBP ? ReadDocument.Kind.UNKNOWN : ReadDocument.Kind.IMAGE)
+            .orElse(ReadDocument.Kind.UNKNOWN);
     }
 
     private ReadDocument readText(byte[] bytes) {
         if (bytes.length <= limits.maxEmbeddedBytes()) {
             String text = new String(bytes, StandardCharsets.UTF_8).strip();
-            if (text.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*")) {
+            if (FileType.looksLikeCompactJwt(text)) {
                 return new ReadDocument(ReadDocument.Kind.JWT, text, null);
             }
         }
@@ -241,15 +241,4 @@ public final class DocumentReader {
         }
     }
 
-    private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (bytes[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -16,15 +16,15 @@ import org.certregistry.web.admin.IdempotentRequests;
 import org.certregistry.web.certificate.Certificate;
 import org.certregistry.web.certificate.CertificateFilter;
 import org.certregistry.web.certificate.Certificates;
-import org.certregistry.web.certificate.CeuLedger;
-import org.certregistry.web.certificate.CeuRecord;
+import org.certregistry.web.certificate.ceu.CeuLedger;
+import org.certregistry.web.certificate.ceu.CeuRecord;
 import org.certregistry.web.certificate.Issuance;
 import org.certregistry.web.certificate.IssueCertificate;
 import org.certregistry.web.certificate.Lifecycle;
-import org.certregistry.web.certificate.PublicRecord;
-import org.certregistry.web.certificate.PublicRecords;
+import org.certregistry.web.certificate.publicrecord.PublicRecord;
+import org.certregistry.web.certificate.publicrecord.PublicRecords;
 import org.certregistry.web.certificate.PublicStatus;
-import org.certregistry.web.certificate.RecordCeus;
+import org.certregistry.web.certificate.ceu.RecordCeus;
 import org.certregistry.web.certificate.RevocationCategory;
 import org.certregistry.web.i18n.Languages;
 import org.certregistry.web.problem.InvalidRequestException;
@@ -264,14 +264,6 @@ class AdminCertificateController {
     }
 
     private static PublicStatus status(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return PublicStatus.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
-        }
-        catch (IllegalArgumentException ex) {
-            throw InvalidRequestException.of("status", "must be one of VALID, EXPIRED, SUSPENDED, REVOKED");
-        }
+        return PublicStatus.parse(status);
     }
 }

@@ -16,19 +16,17 @@ import org.certregistry.web.certificate.Certificate;
 import org.certregistry.web.certificate.CertificateFilter;
 import org.certregistry.web.certificate.CertificateNotFoundException;
 import org.certregistry.web.certificate.Certificates;
-import org.certregistry.web.certificate.CeuLedger;
-import org.certregistry.web.certificate.ConcurrentChangeException;
+import org.certregistry.web.certificate.ceu.CeuLedger;
 import org.certregistry.web.certificate.DuplicateCertificateException;
-import org.certregistry.web.certificate.IllegalTransitionException;
 import org.certregistry.web.certificate.Issuance;
 import org.certregistry.web.certificate.IssueCertificate;
 import org.certregistry.web.certificate.IssuedCertificate;
 import org.certregistry.web.certificate.Lifecycle;
 import org.certregistry.web.certificate.PublicStatus;
-import org.certregistry.web.certificate.RecordCeus;
-import org.certregistry.web.certificate.RenewalRefusedException;
+import org.certregistry.web.certificate.ceu.RecordCeus;
 import org.certregistry.web.certificate.RevocationCategory;
 import org.certregistry.web.problem.InvalidRequestException;
+import org.certregistry.web.problem.Problem;
 import org.certregistry.web.program.ProgramCatalog;
 import org.certregistry.web.system.RegistryUrls;
 import org.springframework.http.HttpStatus;
@@ -48,6 +46,10 @@ import reactor.core.publisher.Mono;
  * carries the version it was rendered from, so a change made meanwhile by someone else is
  * refused instead of overwritten. The issue form carries a one-time key ({@link FormKeys}), so the
  * same form sent twice issues once; revoking, which cannot be undone, asks to be confirmed first.
+ *
+ * <p>Over 250 lines: one handler per console form, each a few lines, sharing the version check, the
+ * refusal page and the "not found" page; the forms' records are nested here because only these
+ * handlers bind them.
  */
 @Controller
 class ConsoleController {
@@ -117,13 +119,11 @@ class ConsoleController {
             @RequestParam(required = false) String expiringSoon, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page, Model model) {
         PublicStatus wanted = null;
-        if (status != null && !status.isBlank()) {
-            try {
-                wanted = PublicStatus.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
-            }
-            catch (IllegalArgumentException ex) {
-                model.addAttribute("problem", "Unknown status '" + status + "'.");
-            }
+        try {
+            wanted = PublicStatus.parse(status);
+        }
+        catch (InvalidRequestException ex) {
+            model.addAttribute("problem", "Unknown status '" + status + "'.");
         }
         CertificateFilter filter = new CertificateFilter(program, wanted, expiringSoon != null && !expiringSoon.isBlank(), q,
                 page, 50);
@@ -283,26 +283,19 @@ class ConsoleController {
 
     /** Shows the certificate again with why the change was refused; nothing was changed. */
     private Mono<String> refused(Throwable ex, String number, Model model, ServerWebExchange exchange) {
-        HttpStatus status;
-        if (ex instanceof IllegalTransitionException || ex instanceof ConcurrentChangeException) {
-            status = HttpStatus.CONFLICT;
-        }
-        else if (ex instanceof RenewalRefusedException) {
-            status = HttpStatus.UNPROCESSABLE_CONTENT;
-        }
-        else if (ex instanceof InvalidRequestException invalid) {
-            status = HttpStatus.BAD_REQUEST;
-            model.addAttribute("problems", invalid.problems());
-        }
-        else if (ex instanceof CertificateNotFoundException || ex instanceof InvalidCertificateNumberException) {
+        if (ex instanceof CertificateNotFoundException || ex instanceof InvalidCertificateNumberException) {
             return notFound(number, model, exchange);
         }
-        else {
+        if (!(ex instanceof Problem problem)) {
             return Mono.error(ex);
+        }
+        if (problem instanceof InvalidRequestException invalid) {
+            model.addAttribute("problems", invalid.problems());
         }
         model.addAttribute("problem", ex.getMessage());
         model.addAttribute("languagePage", "/admin/certificates/" + number);
-        return page(number, model, exchange, status);
+        // the page answers with the status the problem carries, as the API does
+        return page(number, model, exchange, problem.status());
     }
 
     private Mono<String> page(String number, Model model, ServerWebExchange exchange, HttpStatus status) {

@@ -2,8 +2,8 @@ package org.certregistry.web.admin.web;
 
 import java.nio.charset.StandardCharsets;
 
+import org.certregistry.web.http.UploadedBytes;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,11 +30,6 @@ final class Uploads {
 
     /** The whole content, or a {@code DataBufferLimitException} past {@link #MAX_BYTES}. */
     static Mono<byte[]> read(Flux<DataBuffer> content) {
-        return DataBufferUtils.join(content, MAX_BYTES).map(buffer -> {
-            byte[] bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
-            DataBufferUtils.release(buffer);
-            return bytes;
-        });
+        return UploadedBytes.read(content, MAX_BYTES);
     }
 }

@@ -1,8 +1,8 @@
 package org.certregistry.web.certificate.web;
 
 import org.certregistry.issuer.number.CertificateNumber;
-import org.certregistry.web.certificate.PublicRecord;
-import org.certregistry.web.certificate.PublicRecords;
+import org.certregistry.web.certificate.publicrecord.PublicRecord;
+import org.certregistry.web.certificate.publicrecord.PublicRecords;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -4,7 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.Locale;
 
 import org.certregistry.web.certificate.HolderAddresses;
-import org.certregistry.web.certificate.PublicRecords;
+import org.certregistry.web.certificate.publicrecord.PublicRecords;
 import org.certregistry.web.holder.HolderSignIn;
 import org.certregistry.web.holder.SignInProperties;
 import org.certregistry.web.i18n.Messages;

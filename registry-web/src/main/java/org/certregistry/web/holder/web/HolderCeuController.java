@@ -6,21 +6,21 @@ import java.time.format.DateTimeParseException;
 
 import org.certregistry.web.certificate.Certificate;
 import org.certregistry.web.certificate.Certificates;
-import org.certregistry.web.certificate.CeuLedger;
-import org.certregistry.web.certificate.PublicRecords;
+import org.certregistry.web.certificate.ceu.CeuLedger;
+import org.certregistry.web.certificate.publicrecord.PublicRecords;
 import org.certregistry.web.ceu.CeuProperties;
 import org.certregistry.web.ceu.CeuSubmissions;
 import org.certregistry.web.ceu.CycleProgress;
 import org.certregistry.web.ceu.Evidence;
 import org.certregistry.web.ceu.RenewalRequests;
 import org.certregistry.web.ceu.TooManyPendingException;
+import org.certregistry.web.http.UploadedBytes;
 import org.certregistry.web.i18n.Messages;
 import org.certregistry.web.problem.InvalidRequestException;
 import org.certregistry.web.problem.PayloadTooLargeException;
 import org.certregistry.web.problem.Problem;
 import org.certregistry.web.program.Program;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.http.codec.multipart.Part;
@@ -135,12 +135,7 @@ class HolderCeuController {
             return Mono.error(InvalidRequestException.of("evidence", "is required: a PDF or a picture (PNG, JPEG or WebP)"));
         }
         int max = (int) properties.maxEvidence().toBytes();
-        return DataBufferUtils.join(file.content(), max).map(buffer -> {
-            byte[] bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
-            DataBufferUtils.release(buffer);
-            return Evidence.of(bytes, file.filename());
-        }).switchIfEmpty(Mono.fromCallable(() -> Evidence.of(new byte[0], file.filename())));
+        return UploadedBytes.read(file.content(), max).map(bytes -> Evidence.of(bytes, file.filename())).switchIfEmpty(Mono.fromCallable(() -> Evidence.of(new byte[0], file.filename())));
     }
 
     private PayloadTooLargeException tooLarge() {

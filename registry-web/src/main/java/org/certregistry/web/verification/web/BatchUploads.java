@@ -9,8 +9,8 @@ import org.certregistry.web.problem.PayloadTooLargeException;
 import org.certregistry.web.verification.BatchCsv;
 import org.certregistry.web.verification.BatchInput;
 import org.certregistry.web.verification.BatchVerification;
+import org.certregistry.web.http.UploadedBytes;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.Part;
 import org.springframework.util.MultiValueMap;
@@ -50,31 +50,22 @@ final class BatchUploads {
                     + ": send at most " + BatchVerification.MAX_DOCUMENTS + " documents a batch, or their numbers as a CSV"));
         }
         return Flux.range(0, documents.size())
-            .concatMap(i -> bytes(documents.get(i), VerifyPageController.MAX_UPLOAD).map(bytes -> document(i + 1, documents.get(i), bytes)))
+            .concatMap(i -> bytes(documents.get(i), UploadedDocument.MAX_BYTES).map(bytes -> document(i + 1, documents.get(i), bytes)))
             .collectList();
     }
 
     private static BatchInput document(int row, FilePart file, byte[] bytes) {
         try {
-            VerifyPageController.Document d = VerifyPageController.sniff(bytes, file.filename());
+            UploadedDocument d = UploadedDocument.sniff(bytes, file.filename());
             return new BatchInput.Document(row, file.filename(), d.type(), d.bytes());
         }
-        catch (VerifyPageController.Refused ex) {
+        catch (UploadedDocument.Refused ex) {
             return new BatchInput.Unreadable(row, file.filename(), ex.key);
         }
     }
 
     private static Mono<byte[]> bytes(FilePart part, int max) {
-        return DataBufferUtils.join(part.content(), max).map(buffer -> {
-            try {
-                byte[] bytes = new byte[buffer.readableByteCount()];
-                buffer.read(bytes);
-                return bytes;
-            }
-            finally {
-                DataBufferUtils.release(buffer);
-            }
-        }).onErrorMap(DataBufferLimitException.class, ex -> new PayloadTooLargeException("The file " + part.filename()
+        return UploadedBytes.read(part.content(), max).onErrorMap(DataBufferLimitException.class, ex -> new PayloadTooLargeException("The file " + part.filename()
                 + " is larger than " + max / 1024 + " KB."));
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class VerificationUploads {
 
     /** The document plus the form's other fields and multipart framing. */
-    static final long MAX_BODY = VerifyPageController.MAX_UPLOAD + 64 * 1024;
+    static final long MAX_BODY = UploadedDocument.MAX_BYTES + 64 * 1024;
 
     /** A batch's documents together: far above what {@link BatchVerification#MAX_DOCUMENTS} certificate PDFs weigh. */
     static final long MAX_BATCH = 25L * 1024 * 1024;

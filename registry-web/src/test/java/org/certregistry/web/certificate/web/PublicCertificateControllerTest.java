@@ -8,7 +8,7 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 
 import org.certregistry.issuer.number.CertificateNumber;
 import org.certregistry.web.certificate.CertificateNotFoundException;
-import org.certregistry.web.certificate.PublicRecords;
+import org.certregistry.web.certificate.publicrecord.PublicRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;

@@ -1,4 +1,4 @@
-package org.certregistry.web.certificate;
+package org.certregistry.web.certificate.publicrecord;
 
 import java.time.Duration;
 import java.util.List;

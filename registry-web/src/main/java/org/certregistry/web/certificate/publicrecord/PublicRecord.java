@@ -1,7 +1,9 @@
-package org.certregistry.web.certificate;
+package org.certregistry.web.certificate.publicrecord;
 
 import java.time.Instant;
 
+import org.certregistry.web.certificate.Certificate;
+import org.certregistry.web.certificate.PublicStatus;
 import org.certregistry.web.program.Program;
 
 /**

@@ -1,10 +1,14 @@
-package org.certregistry.web.certificate;
+package org.certregistry.web.certificate.publicrecord;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.certregistry.web.certificate.Certificate;
+import org.certregistry.web.certificate.HolderNames;
+import org.certregistry.web.certificate.PublicStatus;
+import org.certregistry.web.certificate.store.CertificateRepository;
 import org.certregistry.web.program.ProgramCatalog;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package org.certregistry.web.certificate;
+package org.certregistry.web.certificate.ceu;
 
 import java.time.Instant;
 import java.time.LocalDate;

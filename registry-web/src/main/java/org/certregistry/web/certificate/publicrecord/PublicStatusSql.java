@@ -1,16 +1,18 @@
-package org.certregistry.web.certificate;
+package org.certregistry.web.certificate.publicrecord;
 
+import org.certregistry.web.certificate.Certificate;
+import org.certregistry.web.certificate.PublicStatus;
 import org.certregistry.web.program.Program;
 import org.certregistry.web.program.ProgramCatalog;
 
 /** SQL conditions for public statuses, for the admin list and the directory. */
-final class PublicStatusSql {
+public final class PublicStatusSql {
 
     private PublicStatusSql() {
     }
 
     /** SQL for "what the public is told now is {@code status}" ({@link Certificate#publicStatus}); binds {@code :now}. */
-    static String publicStatusIs(PublicStatus status, ProgramCatalog programs) {
+    public static String publicStatusIs(PublicStatus status, ProgramCatalog programs) {
         return switch (status) {
             case VALID -> "state = 'ACTIVE' AND valid_until > :now";
             case EXPIRED -> "state = 'ACTIVE' AND valid_until <= :now AND NOT " + lapsed(programs);

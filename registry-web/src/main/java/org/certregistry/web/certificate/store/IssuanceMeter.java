@@ -1,10 +1,13 @@
-package org.certregistry.web.certificate;
+package org.certregistry.web.certificate.store;
 
 import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.certregistry.web.certificate.Certificates;
+import org.certregistry.web.certificate.Issuance;
+import org.certregistry.web.certificate.IssuedCertificate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -13,22 +16,22 @@ import reactor.core.publisher.Mono;
  * issuance as a whole (tags {@code kind}, {@code outcome}); {@code registry.certificates.issued}
  * counts the certificates stored (tag {@code kind}).
  */
-final class IssuanceMeter {
+public final class IssuanceMeter {
 
-    static final String TIMER = "registry.issuance";
-    static final String ISSUED = "registry.certificates.issued";
+    public static final String TIMER = "registry.issuance";
+    public static final String ISSUED = "registry.certificates.issued";
 
     private final MeterRegistry registry;
     private final Counter single;
     private final Counter cohort;
 
-    IssuanceMeter(MeterRegistry registry) {
+    public IssuanceMeter(MeterRegistry registry) {
         this.registry = registry;
         this.single = issued("single");
         this.cohort = issued("cohort");
     }
 
-    Mono<IssuedCertificate> single(Mono<IssuedCertificate> issuance) {
+    public Mono<IssuedCertificate> single(Mono<IssuedCertificate> issuance) {
         return Mono.defer(() -> {
             Timer.Sample sample = Timer.start(registry);
             return issuance.doOnSuccess(issued -> {
@@ -38,7 +41,7 @@ final class IssuanceMeter {
         });
     }
 
-    Flux<List<IssuedCertificate>> cohort(Flux<List<IssuedCertificate>> issuance) {
+    public Flux<List<IssuedCertificate>> cohort(Flux<List<IssuedCertificate>> issuance) {
         return Flux.defer(() -> {
             Timer.Sample sample = Timer.start(registry);
             return issuance.doOnNext(batch -> cohort.increment(batch.size()))

@@ -1,4 +1,4 @@
-package org.certregistry.web.certificate;
+package org.certregistry.web.certificate.publicrecord;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -10,6 +10,13 @@ import java.util.Map;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import org.certregistry.web.certificate.Certificate;
+import org.certregistry.web.certificate.CertificateEvent;
+import org.certregistry.web.certificate.Certificates;
+import org.certregistry.web.certificate.PublicStatus;
+import org.certregistry.web.certificate.RevocationCategory;
+import org.certregistry.web.certificate.store.CertificateRepository;
+import org.certregistry.web.certificate.store.RecentReads;
 import org.certregistry.web.program.Program;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;

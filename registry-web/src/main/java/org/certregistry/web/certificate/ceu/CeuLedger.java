@@ -1,4 +1,4 @@
-package org.certregistry.web.certificate;
+package org.certregistry.web.certificate.ceu;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +11,13 @@ import java.util.Map;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import org.certregistry.issuer.number.CertificateNumber;
+import org.certregistry.web.certificate.Certificate;
+import org.certregistry.web.certificate.CertificateAction;
+import org.certregistry.web.certificate.CertificateEvent;
+import org.certregistry.web.certificate.CertificateState;
+import org.certregistry.web.certificate.Certificates;
+import org.certregistry.web.certificate.IllegalTransitionException;
+import org.certregistry.web.certificate.store.CertificateRepository;
 import org.certregistry.web.problem.InvalidRequestException;
 import org.certregistry.web.program.RenewalPolicy;
 import org.springframework.stereotype.Service;

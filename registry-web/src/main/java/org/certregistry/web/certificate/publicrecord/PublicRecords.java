@@ -1,8 +1,10 @@
-package org.certregistry.web.certificate;
+package org.certregistry.web.certificate.publicrecord;
 
 import java.time.Clock;
 
 import org.certregistry.issuer.number.CertificateNumber;
+import org.certregistry.web.certificate.Certificate;
+import org.certregistry.web.certificate.Certificates;
 import org.certregistry.web.system.RegistryProperties;
 import org.certregistry.web.system.RegistryUrls;
 import org.springframework.stereotype.Component;

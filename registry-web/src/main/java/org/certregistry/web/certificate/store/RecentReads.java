@@ -1,9 +1,12 @@
-package org.certregistry.web.certificate;
+package org.certregistry.web.certificate.store;
 
 import java.util.concurrent.CompletableFuture;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.certregistry.web.certificate.Certificate;
+import org.certregistry.web.certificate.CertificateChanged;
+import org.certregistry.web.certificate.Certificates;
 import org.certregistry.web.cluster.NotificationsResumed;
 import org.certregistry.web.system.RegistryProperties;
 import org.springframework.context.event.EventListener;
@@ -19,7 +22,7 @@ import reactor.core.publisher.Mono;
  * Verification never reads through here: it reads the database each time.
  */
 @Component
-class RecentReads {
+public class RecentReads {
 
     private final CertificateRepository certificates;
     private final AsyncCache<String, Certificate> cache;
@@ -30,18 +33,18 @@ class RecentReads {
     }
 
     /** The certificate with this canonical number, or empty; unknown numbers are not remembered. */
-    Mono<Certificate> byNumber(String number) {
+    public Mono<Certificate> byNumber(String number) {
         CompletableFuture<Certificate> read = cache.get(number, (key, executor) -> certificates.findByNumber(key).toFuture());
         return Mono.fromFuture(read, true);
     }
 
     @EventListener
-    void evict(CertificateChanged changed) {
+    public void evict(CertificateChanged changed) {
         cache.synchronous().invalidate(changed.number());
     }
 
     @EventListener
-    void evictAll(NotificationsResumed resumed) {
+    public void evictAll(NotificationsResumed resumed) {
         cache.synchronous().invalidateAll();
     }
 }

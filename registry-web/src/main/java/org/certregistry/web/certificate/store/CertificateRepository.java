@@ -1,10 +1,8 @@
-package org.certregistry.web.certificate;
+package org.certregistry.web.certificate.store;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +13,18 @@ import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
+import org.certregistry.web.certificate.Certificate;
+import org.certregistry.web.certificate.CertificateAction;
+import org.certregistry.web.certificate.CertificateEvent;
+import org.certregistry.web.certificate.CertificateFilter;
+import org.certregistry.web.certificate.CertificatePage;
+import org.certregistry.web.certificate.CertificateState;
+import org.certregistry.web.certificate.CertificateWithCredential;
+import org.certregistry.web.certificate.CredentialVersion;
+import org.certregistry.web.certificate.HolderNames;
+import org.certregistry.web.certificate.IssuedCertificate;
+import org.certregistry.web.certificate.RevocationCategory;
+import org.certregistry.web.certificate.publicrecord.PublicStatusSql;
 import org.certregistry.web.program.ProgramCatalog;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -31,7 +41,7 @@ import reactor.core.publisher.Mono;
 @Repository
 public class CertificateRepository {
 
-    static final String COLUMNS = "id, number, program, holder_id, holder_name, holder_email, email_salt, listed, "
+    public static final String COLUMNS = "id, number, program, holder_id, holder_name, holder_email, email_salt, listed, "
             + "awarded_at, valid_from, valid_until, state, state_reason, status_list, status_index, version, "
             + "credential_version, created_at, updated_at";
 
@@ -117,7 +127,7 @@ public class CertificateRepository {
         }
     }
 
-    Mono<Void> insertRevocationNotice(UUID certificateId, RevocationCategory category) {
+    public Mono<Void> insertRevocationNotice(UUID certificateId, RevocationCategory category) {
         return db.sql("INSERT INTO revocation_notice (certificate_id, category) VALUES (:id, :category)")
             .bind("id", certificateId).bind("category", category.name()).then();
     }
@@ -126,7 +136,7 @@ public class CertificateRepository {
      * The number of an ACTIVE certificate of this program already held at this address (as issued, or as the holder
      * now gives it), compared without case; empty when there is none. Read through the indexes of V99 and V81.
      */
-    Mono<String> activeNumberFor(String program, String email) {
+    public Mono<String> activeNumberFor(String program, String email) {
         return db.sql("SELECT number FROM certificate WHERE program = :program AND state = 'ACTIVE' "
                 + "AND (lower(holder_email) = lower(:email) OR lower(coalesce(contact_email, holder_email)) = lower(:email)) "
                 + "ORDER BY created_at LIMIT 1")
@@ -138,7 +148,7 @@ public class CertificateRepository {
      * Serialises the single issuances of one program to one address until the transaction ends, so that two at once
      * cannot both find no certificate there (a transaction-scoped advisory lock on the pair, case-insensitive).
      */
-    Mono<Void> lockAddress(String program, String email) {
+    public Mono<Void> lockAddress(String program, String email) {
         return db.sql("SELECT pg_advisory_xact_lock(hashtextextended('issue:' || :program || ':' || lower(:email), 0))")
             .bind("program", program).bind("email", email).map(row -> Boolean.TRUE).one().then();
     }
@@ -148,7 +158,7 @@ public class CertificateRepository {
     }
 
     /** A new certificate; {@code holderLanguage} (null: not known) is where its holder's e-mails take their language. */
-    Mono<Void> insert(Certificate c, byte[] holderTokenHash, Locale holderLanguage) {
+    public Mono<Void> insert(Certificate c, byte[] holderTokenHash, Locale holderLanguage) {
         return db.sql("INSERT INTO certificate (" + COLUMNS + ", holder_token_hash, latin_name, holder_language) VALUES (:id, :number, "
                 + ":program, :holderId, :holderName, :holderEmail, :emailSalt, :listed, :awardedAt, :validFrom, :validUntil, :state, "
                 + ":stateReason, :statusList, :statusIndex, :version, :credentialVersion, :createdAt, :updatedAt, :tokenHash, :latinName, "
@@ -170,7 +180,7 @@ public class CertificateRepository {
      * Writes a changed certificate if nobody changed it since it was read ({@code version}
      * unchanged), bumping the version. Answers the stored copy, or empty when the version moved on.
      */
-    Mono<Certificate> update(Certificate c) {
+    public Mono<Certificate> update(Certificate c) {
         return db.sql("UPDATE certificate SET listed = :listed, valid_from = :validFrom, valid_until = :validUntil, "
                 + "state = :state, state_reason = :stateReason, credential_version = :credentialVersion, "
                 + "updated_at = :updatedAt, version = version + 1 WHERE id = :id AND version = :version RETURNING " + COLUMNS)
@@ -181,7 +191,7 @@ public class CertificateRepository {
             .map(CertificateRepository::certificate).one();
     }
 
-    Mono<Void> insertCredential(CredentialVersion v) {
+    public Mono<Void> insertCredential(CredentialVersion v) {
         return db.sql("INSERT INTO credential_version (certificate_id, version, credential_id, jwt, key_id, valid_from, "
                 + "valid_until, issued_at, data_integrity) VALUES (:certificateId, :version, :credentialId, :jwt, :keyId, "
                 + ":validFrom, :validUntil, :issuedAt, :dataIntegrity)")
@@ -204,7 +214,7 @@ public class CertificateRepository {
     }
 
     /** Keeps a twin signed after the version was stored; a twin kept meanwhile (the same bytes) stays. */
-    Mono<Void> keepTwin(UUID certificateId, int version, String twin) {
+    public Mono<Void> keepTwin(UUID certificateId, int version, String twin) {
         return db.sql("UPDATE credential_version SET data_integrity = :twin WHERE certificate_id = :id AND version = :version "
                 + "AND data_integrity IS NULL")
             .bind("twin", twin).bind("id", certificateId).bind("version", version)
@@ -212,7 +222,7 @@ public class CertificateRepository {
     }
 
     /** Of the certificates numbered, those whose current version has no twin yet, with its proof time (issuance). */
-    Flux<Map.Entry<Certificate, Instant>> withoutTwin(List<String> numbers) {
+    public Flux<Map.Entry<Certificate, Instant>> withoutTwin(List<String> numbers) {
         return db.sql("SELECT " + COLUMNS_OF_C + ", v.issued_at AS twin_signed_at FROM certificate c "
                 + "JOIN credential_version v ON v.certificate_id = c.id AND v.version = c.credential_version "
                 + "WHERE c.number = ANY(:numbers) AND v.data_integrity IS NULL")
@@ -226,7 +236,7 @@ public class CertificateRepository {
      * crash or a restart), of certificates whose window is not over at {@code now}; at most {@code limit}. Read
      * through the partial index of versions without a twin (V102), so the cost follows what is missing.
      */
-    Flux<Map.Entry<Certificate, Instant>> currentWithoutTwin(Instant before, Instant now, int limit) {
+    public Flux<Map.Entry<Certificate, Instant>> currentWithoutTwin(Instant before, Instant now, int limit) {
         return db.sql("SELECT " + COLUMNS_OF_C + ", v.issued_at AS twin_signed_at FROM credential_version v "
                 + "JOIN certificate c ON c.id = v.certificate_id AND v.version = c.credential_version "
                 + "WHERE v.data_integrity IS NULL AND v.issued_at < :before AND c.valid_until > :now "
@@ -236,7 +246,7 @@ public class CertificateRepository {
             .all();
     }
 
-    Mono<Void> appendEvent(CertificateEvent e) {
+    public Mono<Void> appendEvent(CertificateEvent e) {
         return db.sql("INSERT INTO certificate_event (certificate_id, at, actor, action, reason, before, after) "
                 + "VALUES (:certificateId, :at, :actor, :action, :reason, :before, :after)")
             .bind("certificateId", e.certificateId()).bind("at", e.at()).bind("actor", e.actor()).bind("action", e.action().name())
@@ -260,7 +270,7 @@ public class CertificateRepository {
      * Stores a batch of new certificates with their first credential and "issued" event: three
      * multi-row INSERTs instead of three per certificate.
      */
-    Mono<Void> insertIssued(List<IssuedCertificate> batch, List<byte[]> tokenHashes, List<CredentialVersion> versions,
+    public Mono<Void> insertIssued(List<IssuedCertificate> batch, List<byte[]> tokenHashes, List<CredentialVersion> versions,
             List<CertificateEvent> events) {
         List<Object[]> certificates = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -323,7 +333,7 @@ public class CertificateRepository {
     }
 
     /** One page of the admin list, newest first, and how many match in all. */
-    public Mono<Page> search(CertificateFilter filter, Instant now, Duration expiringSoon) {
+    public Mono<CertificatePage> search(CertificateFilter filter, Instant now, Duration expiringSoon) {
         StringBuilder where = new StringBuilder(" WHERE true");
         Map<String, Object> binds = new HashMap<>();
         if (filter.program() != null) {
@@ -356,18 +366,10 @@ public class CertificateRepository {
         }
         return Mono.zip(rows.map(CertificateRepository::certificate).all().collectList(),
                 count.map(row -> row.get(0, Long.class)).one())
-            .map(t -> new Page(t.getT1(), t.getT2(), filter.page(), filter.size()));
+            .map(t -> new CertificatePage(t.getT1(), t.getT2(), filter.page(), filter.size()));
     }
 
-    /** One page of certificates and the number of all that match. */
-    public record Page(List<Certificate> certificates, long total, int page, int size) {
-
-        public boolean hasNext() {
-            return (long) (page + 1) * size < total;
-        }
-    }
-
-    static Certificate certificate(Readable row) {
+    public static Certificate certificate(Readable row) {
         return new Certificate(row.get("id", UUID.class), row.get("number", String.class), row.get("program", String.class),
                 row.get("holder_id", UUID.class), row.get("holder_name", String.class), row.get("holder_email", String.class),
                 row.get("email_salt", String.class), Boolean.TRUE.equals(row.get("listed", Boolean.class)),

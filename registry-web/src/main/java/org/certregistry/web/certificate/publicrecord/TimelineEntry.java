@@ -1,6 +1,8 @@
-package org.certregistry.web.certificate;
+package org.certregistry.web.certificate.publicrecord;
 
 import java.time.Instant;
+
+import org.certregistry.web.certificate.RevocationCategory;
 
 /**
  * One public event in a certificate's story: first awarded, renewed, suspended, reinstated,
