@@ -8,6 +8,15 @@ import org.certregistry.web.http.SecurityHeaders;
 import org.certregistry.web.problem.Problem;
 import org.certregistry.web.problem.ProblemResponses;
 import org.certregistry.web.system.BlockingWork;
+import org.certregistry.web.system.RegistryProperties;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -59,7 +68,12 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class AdminSecurity {
 
+    private static final Logger log = LoggerFactory.getLogger(AdminSecurity.class);
+
     static final String LOGIN_PAGE = "/admin/login";
+    /** Where a console sign-in through an identity provider starts ({@code /admin/sso/{registrationId}}) and is answered. */
+    static final String SSO_START = "/admin/sso";
+    static final String SSO_ANSWER = "/admin/sso/answer";
 
     @Bean
     PasswordLogins passwordLogins(ReactiveUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
@@ -67,9 +81,20 @@ class AdminSecurity {
         return new PasswordLogins(users, encoder, throttle, blocking, properties);
     }
 
+    /**
+     * What checks a password, for the console and for HTTP Basic on the API: the configured accounts, or, where
+     * {@code registry.security.password-logins} is false (staff sign in through the identity provider, the API takes
+     * tokens), nothing at all.
+     */
+    private static ReactiveAuthenticationManager passwordsIfOn(PasswordLogins passwords, StaffSignIn signIn) {
+        return signIn.passwords() ? passwords
+                : attempt -> Mono.error(new DisabledException("Password sign-in is switched off: use the identity provider"));
+    }
+
     @Bean
     @Order(1)
-    SecurityWebFilterChain adminApiChain(ServerHttpSecurity http, PasswordLogins passwords, ApiTokens tokens) {
+    SecurityWebFilterChain adminApiChain(ServerHttpSecurity http, PasswordLogins passwords, ApiTokens tokens,
+            StaffSignIn signIn) {
         ServerAuthenticationEntryPoint problem = AdminSecurity::unauthorized;
         return http
             .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/v1/admin", "/api/v1/admin/**"))
@@ -78,7 +103,7 @@ class AdminSecurity {
                 .pathMatchers(HttpMethod.GET, "/api/v1/admin/**").hasAnyRole("ADMIN", "AUDITOR")
                 .anyExchange().hasRole("ADMIN"))
             .addFilterAt(bearerTokens(tokens, problem), SecurityWebFiltersOrder.HTTP_BASIC)
-            .httpBasic(basic -> basic.authenticationManager(passwords)
+            .httpBasic(basic -> basic.authenticationManager(passwordsIfOn(passwords, signIn))
                 .authenticationEntryPoint(problem)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance()))
             .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
@@ -94,15 +119,31 @@ class AdminSecurity {
 
     @Bean
     @Order(2)
-    SecurityWebFilterChain adminConsoleChain(ServerHttpSecurity http, PasswordLogins passwords, ConsoleSessions sessions) {
+    SecurityWebFilterChain adminConsoleChain(ServerHttpSecurity http, PasswordLogins passwords, ConsoleSessions sessions,
+            StaffSignIn signIn, SealedSecrets seals, RegistryProperties registry, BlockingWork blocking) {
         RedirectServerLogoutSuccessHandler loggedOut = new RedirectServerLogoutSuccessHandler();
         loggedOut.setLogoutSuccessUrl(URI.create(LOGIN_PAGE + "?logout"));
         SecurityContextServerLogoutHandler signOut = new SecurityContextServerLogoutHandler();
         signOut.setSecurityContextRepository(sessions);
+        // staff sign-in through the organisation's identity provider, where one is configured
+        signIn.registrations().ifPresent(registrations -> http.oauth2Login(sso -> sso
+            .clientRegistrationRepository(registrations)
+            .authorizationRequestResolver(requests(registrations, blocking))
+            .authorizationRequestRepository(new SealedAuthorizationRequests(seals, registry.baseUrl().startsWith("https://")))
+            .authenticationMatcher(ServerWebExchangeMatchers.pathMatchers(SSO_ANSWER + "/{registrationId}"))
+            // the provider's tokens are not kept: the registry calls nothing on the person's behalf
+            .authorizedClientRepository(NoAuthorizedClients.INSTANCE)
+            .securityContextRepository(sessions)
+            .authenticationSuccessHandler(signedIn())
+            .authenticationFailureHandler((exchange, refused) -> {
+                // the person sees a sentence; the operator needs the provider's reason
+                log.info("A console sign-in through an identity provider was refused: {}", refused.getMessage());
+                return new RedirectServerAuthenticationFailureHandler(LOGIN_PAGE + "?refused").onAuthenticationFailure(exchange, refused);
+            })));
         return http
             .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/admin", "/admin/**"))
             .authorizeExchange(exchanges -> exchanges
-                .pathMatchers(LOGIN_PAGE).permitAll()
+                .pathMatchers(LOGIN_PAGE, SSO_START + "/*", SSO_ANSWER + "/*").permitAll()
                 // API tokens, and the development mailbox (every recipient's private links): admins only
                 .pathMatchers("/admin/tokens", "/admin/tokens/**", "/admin/dev/**").hasRole("ADMIN")
                 .pathMatchers(HttpMethod.GET, "/admin", "/admin/**").hasAnyRole("ADMIN", "AUDITOR")
@@ -110,7 +151,7 @@ class AdminSecurity {
                 .anyExchange().hasRole("ADMIN"))
             .formLogin(form -> form.loginPage(LOGIN_PAGE)
                 .authenticationSuccessHandler(signedIn())
-                .authenticationManager(passwords)
+                .authenticationManager(passwordsIfOn(passwords, signIn))
                 .securityContextRepository(sessions)
                 .authenticationFailureHandler((webFilterExchange, ex) -> new RedirectServerAuthenticationFailureHandler(
                         ex instanceof LoginThrottledException t ? LOGIN_PAGE + "?locked=" + t.retryAfterSeconds()
@@ -131,6 +172,27 @@ class AdminSecurity {
                 .csrfTokenRequestHandler(CsrfTokenAdvice.requestHandler()))
             .headers(SecurityHeaders::configure)
             .build();
+    }
+
+    private static ServerOAuth2AuthorizationRequestResolver requests(ReactiveClientRegistrationRepository registrations,
+            BlockingWork blocking) {
+        DefaultServerOAuth2AuthorizationRequestResolver resolver = new DefaultServerOAuth2AuthorizationRequestResolver(
+                registrations, ServerWebExchangeMatchers.pathMatchers(SSO_START + "/{registrationId}"));
+        // PKCE for every provider, confidential clients too (RFC 9700)
+        resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        // its state, nonce and PKCE verifier come from a SecureRandom that reads /dev/urandom: off the event loop
+        return new ServerOAuth2AuthorizationRequestResolver() {
+
+            @Override
+            public Mono<OAuth2AuthorizationRequest> resolve(ServerWebExchange exchange) {
+                return resolver.resolve(exchange).subscribeOn(blocking.scheduler());
+            }
+
+            @Override
+            public Mono<OAuth2AuthorizationRequest> resolve(ServerWebExchange exchange, String registrationId) {
+                return resolver.resolve(exchange, registrationId).subscribeOn(blocking.scheduler());
+            }
+        };
     }
 
     /** Always the certificates: no request is saved or looked up (a saved request would be a session). */

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.stream.Stream;
 
 import org.certregistry.web.system.BlockingWork;
 import org.certregistry.web.system.RegistryProperties;
@@ -17,10 +18,15 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.ResponseCookie;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -51,8 +57,11 @@ class ConsoleSessions implements ServerSecurityContextRepository, DisposableBean
 
     private static final Duration CLEAN = Duration.ofMinutes(5);
 
-    /** A stored session: whose, since when, and when it was last renewed. */
-    private record Stored(String user, Instant createdAt, Instant lastSeenAt) {
+    /**
+     * A stored session: whose, since when, when it was last renewed, and the roles an identity provider gave at sign-in
+     * (null for a password account, whose roles are read from the configured accounts at each request).
+     */
+    private record Stored(String user, Instant createdAt, Instant lastSeenAt, String[] roles) {
     }
 
     private final DatabaseClient db;
@@ -79,10 +88,14 @@ class ConsoleSessions implements ServerSecurityContextRepository, DisposableBean
         }
         Instant now = clock.instant();
         // SecureRandom may read /dev/urandom: off the event loop
-        return endCurrent.then(blocking.run(ConsoleSessions::newToken)).flatMap(token -> db.sql("INSERT INTO console_session (token_hash, user_name, created_at, last_seen_at, expires_at) "
-                + "VALUES (:hash, :user, :now, :now, :expires)")
-            .bind("hash", hash(token)).bind("user", context.getAuthentication().getName()).bind("now", now)
-            .bind("expires", now.plus(IDLE))
+        Authentication signedIn = context.getAuthentication();
+        // a password account's roles are read from the configuration at each request; a provider's are kept
+        String[] roles = signedIn.getPrincipal() instanceof UserDetails ? null
+                : signedIn.getAuthorities().stream().map(GrantedAuthority::getAuthority).toArray(String[]::new);
+        return endCurrent.then(blocking.run(ConsoleSessions::newToken)).flatMap(token -> db.sql("INSERT INTO console_session "
+                + "(token_hash, user_name, created_at, last_seen_at, expires_at, roles) VALUES (:hash, :user, :now, :now, :expires, :roles)")
+            .bind("hash", hash(token)).bind("user", signedIn.getName()).bind("now", now)
+            .bind("expires", now.plus(IDLE)).bind("roles", Parameter.fromOrEmpty(roles, String[].class))
             .then()
             .then(Mono.fromRunnable(() -> exchange.getResponse().addCookie(cookie(exchange, token, LIFETIME)))));
     }
@@ -98,15 +111,18 @@ class ConsoleSessions implements ServerSecurityContextRepository, DisposableBean
         return Mono.justOrEmpty(token(exchange)).flatMap(token -> {
             Instant now = clock.instant();
             byte[] hash = hash(token);
-            return db.sql("SELECT user_name, created_at, last_seen_at FROM console_session "
+            return db.sql("SELECT user_name, created_at, last_seen_at, roles FROM console_session "
                     + "WHERE token_hash = :hash AND expires_at > :now")
                 .bind("hash", hash).bind("now", now)
                 .map(row -> new Stored(row.get("user_name", String.class), row.get("created_at", Instant.class),
-                        row.get("last_seen_at", Instant.class)))
+                        row.get("last_seen_at", Instant.class), row.get("roles", String[].class)))
                 .one()
-                .flatMap(stored -> renew(hash, stored, now).then(users.findByUsername(stored.user())))
-                .map(user -> (SecurityContext) new SecurityContextImpl(
-                        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities())));
+                .flatMap(stored -> renew(hash, stored, now).then(stored.roles() != null
+                        ? Mono.just(UsernamePasswordAuthenticationToken.authenticated(stored.user(), null,
+                                Stream.of(stored.roles()).map(SimpleGrantedAuthority::new).toList()))
+                        : users.findByUsername(stored.user())
+                            .map(user -> UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()))))
+                .map(authentication -> (SecurityContext) new SecurityContextImpl(authentication));
         });
     }
 
