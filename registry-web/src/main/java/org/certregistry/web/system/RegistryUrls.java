@@ -115,6 +115,31 @@ public class RegistryUrls {
         return base + "/holder/address/undo/" + token;
     }
 
+    /** The OpenID4VCI credential issuer identifier: the base URL itself (its metadata is under {@code /.well-known/}). */
+    public String credentialIssuer() {
+        return base;
+    }
+
+    /** A wallet offer's {@code credential_offer_uri} (the handle is the secret). */
+    public String walletOffer(String handle) {
+        return base + "/api/v1/wallet/offers/" + handle;
+    }
+
+    /** The OAuth token endpoint of the pre-authorized code flow. */
+    public String walletToken() {
+        return base + "/api/v1/wallet/token";
+    }
+
+    /** The OpenID4VCI nonce endpoint. */
+    public String walletNonce() {
+        return base + "/api/v1/wallet/nonce";
+    }
+
+    /** The OpenID4VCI credential endpoint. */
+    public String walletCredential() {
+        return base + "/api/v1/wallet/credential";
+    }
+
     public String jwks() {
         return base + "/.well-known/jwks.json";
     }
