@@ -60,6 +60,7 @@ public class CredentialOffers {
         this.outbox = outbox;
         this.properties = properties;
         this.clock = clock;
+        WalletSecrets.seed();
     }
 
     /** Whether the certificate may go to a wallet now: only a valid one (not suspended, revoked, expired or lapsed). */
@@ -81,7 +82,7 @@ public class CredentialOffers {
         Instant expires = now.plus(properties.offerLifetime());
         Mono<Void> insert = db.sql("INSERT INTO wallet_offer (id, certificate_number, handle_hash, code_hash, tx_code_hash, "
                 + "created_at, expires_at) VALUES (:id, :number, :handle, :code, :tx, :now, :expires)")
-            .bind("id", UUID.randomUUID()).bind("number", certificate.number())
+            .bind("id", WalletSecrets.uuid()).bind("number", certificate.number())
             .bind("handle", WalletSecrets.sha256(handle)).bind("code", WalletSecrets.sha256(code))
             .bind("tx", WalletSecrets.txCodeHash(code, txCode)).bind("now", now).bind("expires", expires)
             .then();

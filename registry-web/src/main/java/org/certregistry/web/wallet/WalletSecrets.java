@@ -1,6 +1,8 @@
 package org.certregistry.web.wallet;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DrbgParameters;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -13,9 +15,25 @@ import java.util.Base64;
  */
 final class WalletSecrets {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** A DRBG seeded once, at start ({@link #seed()}): NativePRNG would read /dev/urandom on an event loop. */
+    private static final SecureRandom RANDOM;
+
+    static {
+        try {
+            RANDOM = SecureRandom.getInstance("DRBG", DrbgParameters.instantiation(256, DrbgParameters.Capability.RESEED_ONLY, null));
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("No DRBG", ex);
+        }
+        RANDOM.nextBytes(new byte[32]);
+    }
 
     private WalletSecrets() {
+    }
+
+    /** Loads and seeds the generator: called at start, off any event loop. */
+    static void seed() {
+        RANDOM.nextBytes(new byte[1]);
     }
 
     /** 256 random bits, base64url: an offer handle, an access token, a nonce. */
@@ -23,6 +41,16 @@ final class WalletSecrets {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** A random (version 4) UUID from the same generator: {@code UUID.randomUUID()} reads /dev/urandom. */
+    static java.util.UUID uuid() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        b[6] = (byte) ((b[6] & 0x0f) | 0x40);
+        b[8] = (byte) ((b[8] & 0x3f) | 0x80);
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(b);
+        return new java.util.UUID(buffer.getLong(), buffer.getLong());
     }
 
     /** {@code length} random decimal digits. */

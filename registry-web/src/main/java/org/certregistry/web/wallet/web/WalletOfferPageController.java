@@ -83,7 +83,7 @@ class WalletOfferPageController {
     }
 
     @PostMapping("/h/{token}/wallet")
-    @RateLimited(value = "wallet-offer-page", burst = 10, perSecond = 0.1)
+    @RateLimited(value = "wallet-offer-page", burst = 10, perSecond = 0.2)
     Mono<ResponseEntity<Void>> make(@PathVariable String token) {
         return holders.byToken(token).flatMap(certificate -> {
             if (!offers.offerable(certificate)) {
