@@ -73,6 +73,12 @@ class WalletIssuanceTest extends MailIntegrationTest {
     @Autowired
     DatabaseClient db;
 
+    @Autowired
+    CredentialOffers offers;
+
+    @Autowired
+    Nonces nonces;
+
     /** An offer as the holder's page showed it, and its transaction code as the holder's e-mail gave it. */
     record Offer(String number, String link, String handle, String code, String txCode) {
     }
@@ -267,6 +273,22 @@ class WalletIssuanceTest extends MailIntegrationTest {
         assertThat(error(credential(accessToken, request("OpenBadgeCredential_jwt_vc_json", good)))).isEqualTo("invalid_nonce");
         assertThat(error(credential(accessToken, request("OpenBadgeCredential_ldp_vc", proof(wallet, wallet, BASE_URL, cNonce)))))
             .isEqualTo("invalid_nonce");
+    }
+
+    @Test
+    void racingRedemptionsOfOneCodeGetOneTokenAndRacingProofsWithOneNonceTakeItOnce() throws Exception {
+        Offer offer = offer();
+        List<Object> answers = reactor.core.publisher.Flux.range(0, 8)
+            .flatMap(i -> offers.redeem(offer.code(), offer.txCode()).<Object>map(token -> token)
+                .onErrorResume(WalletError.class, refused -> reactor.core.publisher.Mono.just(refused.error())), 8)
+            .collectList().block();
+        assertThat(answers).filteredOn(CredentialOffers.AccessToken.class::isInstance).hasSize(1);
+        assertThat(answers).filteredOn("invalid_grant"::equals).hasSize(7);
+        assertThat(tokensOf(offer)).isEqualTo(1);
+
+        String nonce = nonces.issue().block();
+        List<Boolean> taken = reactor.core.publisher.Flux.range(0, 8).flatMap(i -> nonces.take(nonce), 8).collectList().block();
+        assertThat(taken).containsOnlyOnce(true).hasSize(8);
     }
 
     // ---- the holder's side: the page, its form, the e-mail
