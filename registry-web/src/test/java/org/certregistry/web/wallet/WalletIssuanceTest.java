@@ -291,6 +291,23 @@ class WalletIssuanceTest extends MailIntegrationTest {
         assertThat(taken).containsOnlyOnce(true).hasSize(8);
     }
 
+    @Autowired
+    WalletSweeper sweeper;
+
+    @Test
+    void theSweeperDeletesWhatExpiredADayAgoAndKeepsTheRest() {
+        String old = nonces.issue().block();
+        String fresh = nonces.issue().block();
+        db.sql("UPDATE wallet_nonce SET expires_at = now() - interval '25 hours' WHERE nonce_hash = :h")
+            .bind("h", WalletSecrets.sha256(old)).then().block();
+
+        sweeper.sweep().block();
+
+        assertThat(db.sql("SELECT count(*) FROM wallet_nonce WHERE nonce_hash = :h").bind("h", WalletSecrets.sha256(old))
+            .map(row -> row.get(0, Long.class)).one().block()).isZero();
+        assertThat(nonces.take(fresh).block()).isTrue();
+    }
+
     // ---- the holder's side: the page, its form, the e-mail
 
     /** Issues a certificate, asks for an offer on its private page, reads the page's link and QR code and the e-mailed code. */
