@@ -5,7 +5,8 @@
 //
 // Resolves the offer by reference, reads the issuer metadata (and the authorization server's), redeems the
 // pre-authorized code with the tx_code, then for each offered credential configuration gets a c_nonce, signs a
-// key proof with a fresh P-256 key (npm jose) and requests the credential. Prints one JSON line last: the wallet's
+// key proof with a fresh P-256 key (npm jose) and requests the credential (jwt_vc_json, ldp_vc, dc+sd-jwt).
+// Prints one JSON line last: the wallet's
 // public key, the access token (so the Java test can try refusals with it) and each credential received.
 import { createHash, randomBytes } from 'node:crypto';
 import { Openid4vciClient } from '@openid4vc/openid4vci';

@@ -67,6 +67,11 @@ public class RegistryUrls {
         return org.certregistry.issuer.keys.KeyIds.url(base, keyName);
     }
 
+    /** List {@code list} as an IETF Token Status List (the {@code status.status_list.uri} of SD-JWT VCs). */
+    public String tokenStatusList(int list) {
+        return statusList(list) + "/token";
+    }
+
     /** An issuer's Ed25519 verification method (a Multikey document) for the Data Integrity twin. */
     public String issuerKey(String awardingBodyId, String keyName) {
         return issuer(awardingBodyId) + "/keys/" + keyName;

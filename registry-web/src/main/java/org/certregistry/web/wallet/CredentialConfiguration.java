@@ -8,7 +8,8 @@ import org.certregistry.issuer.credential.OpenBadgeClaims;
 
 /**
  * What a wallet may ask for ({@code credential_configurations_supported}): the certificate's Open Badges 3.0
- * credential as a VC-JWT or as its Data Integrity twin, each bound to the wallet's key.
+ * credential as a VC-JWT or as its Data Integrity twin, and the certificate as an SD-JWT VC, each bound to the
+ * wallet's key.
  */
 public enum CredentialConfiguration {
 
@@ -16,7 +17,10 @@ public enum CredentialConfiguration {
     OPEN_BADGE_JWT("OpenBadgeCredential_jwt_vc_json", "jwt_vc_json"),
 
     /** The Data Integrity twin ({@code eddsa-rdfc-2022}), format {@code ldp_vc}. */
-    OPEN_BADGE_LDP("OpenBadgeCredential_ldp_vc", "ldp_vc");
+    OPEN_BADGE_LDP("OpenBadgeCredential_ldp_vc", "ldp_vc"),
+
+    /** An SD-JWT VC ({@link SdJwtCredentials}), format {@code dc+sd-jwt}: what EU wallets take. */
+    CERTIFICATE_SD_JWT("ProfessionalCertificate_dc_sd_jwt", "dc+sd-jwt");
 
     /** The types both forms carry. */
     public static final List<String> TYPES = List.of("VerifiableCredential", "OpenBadgeCredential");
@@ -39,6 +43,10 @@ public enum CredentialConfiguration {
 
     public String format() {
         return format;
+    }
+
+    public boolean sdJwt() {
+        return this == CERTIFICATE_SD_JWT;
     }
 
     public boolean dataIntegrity() {

@@ -17,12 +17,13 @@ import reactor.core.publisher.Mono;
  * {@code invalid_proof}); the key proof ({@link KeyProofs}, off the event loop); then the nonce is taken, once
  * ({@code invalid_nonce}); the certificate must still be valid ({@code credential_request_denied}); and its current
  * window is signed bound to the proof's key ({@code credentialSubject.id} = the key's {@code did:jwk}) with the
- * registry's issuer keys ({@link CredentialFactory#signBound}). A request refused before the nonce step spends nothing.
+ * registry's issuer keys ({@link CredentialFactory#signBound}), or as an SD-JWT VC with the key in {@code cnf}
+ * ({@link SdJwtCredentials}). A request refused before the nonce step spends nothing.
  */
 @Service
 public class WalletCredentials {
 
-    /** One issued credential: the JWT (a string) or the Data Integrity credential (a JSON object), as signed. */
+    /** One issued credential: the JWT or SD-JWT (a string) or the Data Integrity credential (a JSON object), as signed. */
     public record Issued(CredentialConfiguration configuration, String credential) {
     }
 
@@ -31,11 +32,13 @@ public class WalletCredentials {
     private final Nonces nonces;
     private final Certificates certificates;
     private final CredentialFactory factory;
+    private final SdJwtCredentials sdJwts;
     private final BlockingWork blocking;
     private final Clock clock;
 
     WalletCredentials(CredentialOffers offers, KeyProofs proofs, Nonces nonces, Certificates certificates,
-            CredentialFactory factory, BlockingWork blocking, Clock clock) {
+            CredentialFactory factory, SdJwtCredentials sdJwts, BlockingWork blocking, Clock clock) {
+        this.sdJwts = sdJwts;
         this.offers = offers;
         this.proofs = proofs;
         this.nonces = nonces;
@@ -64,6 +67,10 @@ public class WalletCredentials {
                             if (!offers.offerable(certificate)) {
                                 return Mono.error(WalletError.of(WalletError.CREDENTIAL_REQUEST_DENIED,
                                         "The certificate is no longer valid"));
+                            }
+                            if (configuration.sdJwt()) {
+                                return sdJwts.sign(certificate, certificates.program(certificate), checked.key(),
+                                        clock.instant());
                             }
                             return factory.signBound(certificate, certificates.program(certificate), checked.did(),
                                     configuration.dataIntegrity(), clock.instant());

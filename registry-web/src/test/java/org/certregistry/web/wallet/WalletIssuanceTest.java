@@ -132,6 +132,35 @@ class WalletIssuanceTest extends MailIntegrationTest {
         // the offer was taken: its document is gone and its code redeems nothing more
         http.get().uri(URI.create(offerUri(offer.link()))).exchange().expectStatus().isNotFound();
         token(offer.code(), offer.txCode()).expectStatus().isBadRequest().expectBody().jsonPath("$.error").isEqualTo("invalid_grant");
+
+        // the SD-JWT VC: npm @sd-jwt/sd-jwt-vc checks our signature, each disclosure and its Token Status List entry
+        String sdJwt = (String) credentials.get("dc+sd-jwt");
+        Map<String, Object> checked = sdJwtCheck(sdJwt);
+        assertThat(checked).as(checked.toString()).containsEntry("valid", true).containsEntry("status", 0L);
+        assertThat(JSONObjectUtils.getJSONObject(checked, "header")).containsEntry("typ", "dc+sd-jwt");
+        Map<String, Object> claims = JSONObjectUtils.getJSONObject(checked, "claims");
+        assertThat(claims).containsEntry("iss", BASE_URL).containsEntry("vct", BASE_URL + "/credentials/types/professional-certificate")
+            .containsEntry("certificate_number", offer.number()).containsKey("name").containsKey("program").containsKey("awarded_date");
+        JWK confirmed = JWK.parse(JSONObjectUtils.getJSONObject(JSONObjectUtils.getJSONObject(claims, "cnf"), "jwk"));
+        assertThat(confirmed.isPrivate()).isFalse();
+        assertThat(confirmed.computeThumbprint()).isEqualTo(JWK.parse(JSONObjectUtils.getJSONObject(took, "publicJwk")).computeThumbprint());
+        // only digests in the signed part: the name is in a disclosure, not in the JWT
+        assertThat(new String(Base64.getUrlDecoder().decode(sdJwt.split("~")[0].split("\\.")[1]), StandardCharsets.UTF_8))
+            .doesNotContain(offer.number()).contains("\"_sd\"");
+
+        // revoked: the same library reads the revocation in the Token Status List
+        TestCertificates.revoke(http, offer.number());
+        Map<String, Object> revoked = sdJwtCheck(sdJwt);
+        assertThat(revoked).as(revoked.toString()).containsEntry("valid", false).containsEntry("status", 1L);
+        http.post().uri("/api/v1/verifications").contentType(MediaType.TEXT_PLAIN).bodyValue(jwt.serialize())
+            .exchange().expectStatus().isOk().expectBody().jsonPath("$.verdict").isEqualTo("REVOKED");
+    }
+
+    Map<String, Object> sdJwtCheck(String sdJwt) throws Exception {
+        Result result = run(List.of("node", "verify-sd-jwt.mjs", BASE_URL, sdJwt), 60);
+        assertThat(result.exit()).as(result.output()).isZero();
+        String[] lines = result.output().strip().split("\n");
+        return JSONObjectUtils.parse(lines[lines.length - 1]);
     }
 
     @Test
@@ -150,6 +179,10 @@ class WalletIssuanceTest extends MailIntegrationTest {
         List<Map<String, Object>> texts = (List<Map<String, Object>>) JSONObjectUtils.getJSONObject(ldp, "credential_metadata").get("display");
         assertThat(texts).extracting(t -> t.get("locale")).containsExactlyInAnyOrder("en", "fr", "de", "es");
         assertThat(texts).filteredOn(t -> "fr".equals(t.get("locale"))).extracting(t -> t.get("name")).containsExactly("Certificat professionnel");
+        assertThat(JSONObjectUtils.getJSONObject(configurations, "ProfessionalCertificate_dc_sd_jwt")).containsEntry("format", "dc+sd-jwt")
+            .containsEntry("vct", BASE_URL + "/credentials/types/professional-certificate");
+        assertThat(json(http.get().uri("/.well-known/jwt-vc-issuer").exchange().expectStatus().isOk()))
+            .containsEntry("issuer", BASE_URL).containsEntry("jwks_uri", BASE_URL + "/.well-known/jwks.json");
 
         Map<String, Object> server = json(http.get().uri("/.well-known/oauth-authorization-server").exchange().expectStatus().isOk());
         assertThat(server).containsEntry("issuer", BASE_URL).containsEntry("token_endpoint", BASE_URL + "/api/v1/wallet/token")
@@ -164,7 +197,7 @@ class WalletIssuanceTest extends MailIntegrationTest {
             .expectHeader().cacheControl(org.springframework.http.CacheControl.noStore()));
         assertThat(document).containsEntry("credential_issuer", BASE_URL);
         assertThat(document.get("credential_configuration_ids")).asList()
-            .containsExactly("OpenBadgeCredential_jwt_vc_json", "OpenBadgeCredential_ldp_vc");
+            .containsExactly("OpenBadgeCredential_jwt_vc_json", "OpenBadgeCredential_ldp_vc", "ProfessionalCertificate_dc_sd_jwt");
         Map<String, Object> grant = JSONObjectUtils.getJSONObject(JSONObjectUtils.getJSONObject(document, "grants"), PRE_AUTHORIZED);
         Map<String, Object> txCode = JSONObjectUtils.getJSONObject(grant, "tx_code");
         assertThat(txCode).containsEntry("input_mode", "numeric").containsEntry("length", 6L);

@@ -12,6 +12,7 @@ import org.certregistry.web.signing.IssuerKeys;
 import org.certregistry.web.system.RegistryUrls;
 import org.certregistry.web.wallet.CredentialConfiguration;
 import org.certregistry.web.wallet.KeyProofs;
+import org.certregistry.web.wallet.SdJwtCredentials;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * What a wallet reads first: the credential issuer metadata (OpenID4VCI 1.0 section 12.2) and the OAuth 2.0
  * authorization server metadata (RFC 8414; the registry is both, so {@code authorization_servers} is left out).
- * Display texts in every language of the message bundles.
+ * Display texts in every language of the message bundles. Also the SD-JWT VC issuer metadata.
  */
 @RestController
 class WalletMetadataController {
@@ -34,8 +35,11 @@ class WalletMetadataController {
     private final Messages messages;
     private final Languages languages;
     private final IssuerKeys keys;
+    private final SdJwtCredentials sdJwts;
 
-    WalletMetadataController(RegistryUrls urls, Messages messages, Languages languages, IssuerKeys keys) {
+    WalletMetadataController(RegistryUrls urls, Messages messages, Languages languages, IssuerKeys keys,
+            SdJwtCredentials sdJwts) {
+        this.sdJwts = sdJwts;
         this.keys = keys;
         this.urls = urls;
         this.messages = messages;
@@ -68,9 +72,30 @@ class WalletMetadataController {
         return ResponseEntity.ok().cacheControl(CACHE).body(metadata);
     }
 
+    /**
+     * SD-JWT VC issuer metadata (draft-ietf-oauth-sd-jwt-vc, JWT VC Issuer Metadata): where the keys of the SD-JWT VCs'
+     * {@code iss} are. The same JWKS as every other JWT the registry signs.
+     */
+    @GetMapping(path = "/.well-known/jwt-vc-issuer", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> jwtVcIssuer() {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("issuer", urls.credentialIssuer());
+        metadata.put("jwks_uri", urls.jwks());
+        return ResponseEntity.ok().cacheControl(CACHE).body(metadata);
+    }
+
     private Map<String, Object> configuration(CredentialConfiguration configuration) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("format", configuration.format());
+        if (configuration.sdJwt()) {
+            c.put("vct", sdJwts.vct());
+            c.put("credential_signing_alg_values_supported", List.of(keys.ring().active().algorithm().getName()));
+            c.put("cryptographic_binding_methods_supported", List.of("jwk"));
+            c.put("proof_types_supported", Map.of("jwt", Map.of("proof_signing_alg_values_supported", KeyProofs.ALGORITHMS)));
+            c.put("credential_metadata", Map.of("display", credentialDisplay(), "claims", SdJwtCredentials.DISCLOSABLE.stream()
+                .map(name -> Map.of("path", List.of(name))).toList()));
+            return c;
+        }
         Map<String, Object> definition = new LinkedHashMap<>();
         if (configuration.dataIntegrity()) {
             definition.put("@context", CredentialConfiguration.CONTEXT);
@@ -81,10 +106,13 @@ class WalletMetadataController {
                 : List.of(keys.ring().active().algorithm().getName()));
         c.put("cryptographic_binding_methods_supported", List.of("did:jwk"));
         c.put("proof_types_supported", Map.of("jwt", Map.of("proof_signing_alg_values_supported", KeyProofs.ALGORITHMS)));
-        c.put("credential_metadata", Map.of("display", display(language -> Map.of(
-                "name", messages.in(language, "wallet.credential-name"),
-                "description", messages.in(language, "wallet.credential-description")))));
+        c.put("credential_metadata", Map.of("display", credentialDisplay()));
         return c;
+    }
+
+    private List<Map<String, Object>> credentialDisplay() {
+        return display(language -> Map.of("name", messages.in(language, "wallet.credential-name"),
+                "description", messages.in(language, "wallet.credential-description")));
     }
 
     /** One display object per offered language, each with its {@code locale}. */
