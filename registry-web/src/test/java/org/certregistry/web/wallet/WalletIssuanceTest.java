@@ -324,6 +324,32 @@ class WalletIssuanceTest extends MailIntegrationTest {
         assertThat(taken).containsOnlyOnce(true).hasSize(8);
     }
 
+    @Test
+    void aSignedInHolderAsksForAnOfferFromTheHolderAreaAndOnlyForTheirOwnCertificate() throws Exception {
+        String address = "wallet.area." + TestCertificates.uniqueSurname().toLowerCase(Locale.ROOT) + "@example.org";
+        TestCertificates.Issued mine = TestCertificates.issuing(http).email(address).issue();
+        TestCertificates.Issued theirs = TestCertificates.issuing(http).issue();
+        HolderVisitor holder = HolderVisitor.signedIn(http, MAILBOX, BASE_URL, address);
+        String area = "/holder/certificates/" + mine.number();
+        assertThat(holder.get(area).getResponseBody()).contains(area + "/wallet");
+
+        EntityExchangeResult<String> made = holder.post(area + "/wallet", area + "/wallet", Map.of());
+        assertThat(made.getStatus().value()).isEqualTo(303);
+        String shown = made.getResponseHeaders().getLocation().toString();
+        assertThat(shown).startsWith(area + "/wallet?offer=");
+        String html = holder.get(shown).getResponseBody();
+        assertThat(html).contains("openid-credential-offer://?credential_offer_uri=").contains("href=\"" + area + "\"");
+        MAILBOX.await(address, CODE_SUBJECT::equals);
+
+        // another holder's certificate, or nobody signed in: to the sign-in page, no offer made
+        String other = "/holder/certificates/" + theirs.number() + "/wallet";
+        assertThat(holder.get(other).getStatus().value()).isEqualTo(303);
+        assertThat(holder.post(other, area + "/wallet", Map.of()).getResponseHeaders().getLocation()).hasToString("/holder/sign-in");
+        assertThat(new HolderVisitor(http).get(area + "/wallet").getResponseHeaders().getLocation()).hasToString("/holder/sign-in");
+        assertThat(db.sql("SELECT count(*) FROM wallet_offer WHERE certificate_number = :n").bind("n", theirs.number())
+            .map(row -> row.get(0, Long.class)).one().block()).isZero();
+    }
+
     @Autowired
     WalletSweeper sweeper;
 
