@@ -85,6 +85,27 @@ public class CredentialFactory {
         });
     }
 
+    /**
+     * The holder's copy of the certificate's current window bound to a wallet's key: the same claims with
+     * {@code credentialSubject.id} (and {@code sub}) = {@code subjectId}, e.g. the {@code did:jwk} of the key a
+     * wallet proved it holds. A VC-JWT, or with {@code dataIntegrity} the Data Integrity twin (empty when the window
+     * is over at {@code signedAt}: the signer refuses an expired credential). Signed on the bounded scheduler with the
+     * same keys as every other credential.
+     */
+    public Mono<String> signBound(Certificate certificate, Program program, String subjectId, boolean dataIntegrity,
+            Instant signedAt) {
+        return blocking.run(() -> {
+            CredentialContent c = content(certificate, program);
+            CredentialContent bound = new CredentialContent(c.credentialId(), c.issuer(), c.achievement(), subjectId,
+                    c.holderName(), c.holderEmail(), c.emailSalt(), c.certificateNumber(), c.awardedDate(), c.validFrom(),
+                    c.validUntil(), c.status(), c.refreshUrl(), c.suspension());
+            if (!dataIntegrity) {
+                return keys.signer().sign(bound);
+            }
+            return certificate.validUntil().isAfter(signedAt) ? keys.twinSigner().sign(bound, signedAt) : null;
+        });
+    }
+
     /** The {@code kid} of the JWTs (the key's URL). */
     public String keyId() {
         return keys.signer().keyId();

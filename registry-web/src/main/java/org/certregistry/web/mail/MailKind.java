@@ -8,6 +8,8 @@ public enum MailKind {
     ISSUED,
     /** A single-use link to the holder area. */
     SIGN_IN,
+    /** The transaction code a wallet asks for when it takes the certificate offered to it (OpenID4VCI). */
+    WALLET_CODE,
     /** Confirms a new address the holder wants to be reached at. */
     ADDRESS_CONFIRMATION,
     /** Tells the old address that the holder's address was changed, with a link that takes the change back. */
@@ -25,7 +27,7 @@ public enum MailKind {
     REVOKED;
 
     /**
-     * The order messages leave in (lower first): someone waiting at a page for a link, then news of a change, then
+     * The order messages leave in (lower first): someone waiting at a page for a link or a wallet's code, then news of a change, then
      * issuance notices (a cohort sends thousands at once), then reminders. The notice of a changed address goes with
      * the links: if someone else made the change, the holder must learn of it while the link to take it back is of
      * use (there is at most one per confirmed change, and changes are counted). Stored with each message
@@ -33,7 +35,7 @@ public enum MailKind {
      */
     public int priority() {
         return switch (this) {
-            case SIGN_IN, ADDRESS_CONFIRMATION, ADDRESS_CHANGED -> 0;
+            case SIGN_IN, WALLET_CODE, ADDRESS_CONFIRMATION, ADDRESS_CHANGED -> 0;
             case CEU_DECISION, RENEWAL_REQUESTED, RENEWED, SUSPENDED, REINSTATED, REVOKED -> 1;
             case ISSUED -> 2;
             case EXPIRY_REMINDER -> 3;

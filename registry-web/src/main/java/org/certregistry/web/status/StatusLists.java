@@ -212,6 +212,20 @@ public class StatusLists {
             .flatMap(issuer -> blocking.run(() -> signVariant(bits, issuer, purpose, form))));
     }
 
+    /**
+     * List {@code id} as an IETF Token Status List ({@code statuslist+jwt}, draft-ietf-oauth-status-list), the
+     * status form of SD-JWT VCs: two bits per entry at the same indexes (0 valid, 1 invalid = revoked,
+     * 2 suspended), least significant bits first, ZLIB-compressed; signed on each request from the stored row.
+     */
+    public Mono<SignedDocument> tokenStatusList(int id) {
+        return lists.bits(id).flatMap(bits -> blocking.run(() -> {
+            String jwt = keys.signer().sign(TokenStatusList.claims(urls.tokenStatusList(id), bits.list().size(),
+                    leftmostFirst(bits.revoked()), leftmostFirst(bits.suspended()), clock.instant(), properties.maxAge()),
+                    TokenStatusList.TYPE);
+            return new SignedDocument(jwt, "\"" + digest(jwt.getBytes(StandardCharsets.US_ASCII)) + "\"");
+        }));
+    }
+
     private SignedDocument signVariant(StatusListRepository.Bits bits, IssuerProfile issuer, StatusPurpose purpose, Form form) {
         int id = bits.list().id();
         String url = purpose == StatusPurpose.REVOCATION ? urls.statusList(id) : urls.suspensionList(id);

@@ -67,6 +67,11 @@ public class RegistryUrls {
         return org.certregistry.issuer.keys.KeyIds.url(base, keyName);
     }
 
+    /** List {@code list} as an IETF Token Status List (the {@code status.status_list.uri} of SD-JWT VCs). */
+    public String tokenStatusList(int list) {
+        return statusList(list) + "/token";
+    }
+
     /** An issuer's Ed25519 verification method (a Multikey document) for the Data Integrity twin. */
     public String issuerKey(String awardingBodyId, String keyName) {
         return issuer(awardingBodyId) + "/keys/" + keyName;
@@ -108,6 +113,31 @@ public class RegistryUrls {
     /** Takes a confirmed change of address back, from the old address (the token is the secret). */
     public String holderAddressUndo(String token) {
         return base + "/holder/address/undo/" + token;
+    }
+
+    /** The OpenID4VCI credential issuer identifier: the base URL itself (its metadata is under {@code /.well-known/}). */
+    public String credentialIssuer() {
+        return base;
+    }
+
+    /** A wallet offer's {@code credential_offer_uri} (the handle is the secret). */
+    public String walletOffer(String handle) {
+        return base + "/api/v1/wallet/offers/" + handle;
+    }
+
+    /** The OAuth token endpoint of the pre-authorized code flow. */
+    public String walletToken() {
+        return base + "/api/v1/wallet/token";
+    }
+
+    /** The OpenID4VCI nonce endpoint. */
+    public String walletNonce() {
+        return base + "/api/v1/wallet/nonce";
+    }
+
+    /** The OpenID4VCI credential endpoint. */
+    public String walletCredential() {
+        return base + "/api/v1/wallet/credential";
     }
 
     public String jwks() {

@@ -125,6 +125,13 @@ class AccessibilityBrowserTest extends AccessibilityChecks {
         audit("holder's private page");
         submit("form.listing button");
         audit("holder's private page, saved");
+        browser.get(valid.holderUrl() + "/wallet");
+        audit("wallet offer, before");
+        submit("main form button[type=submit]");
+        assertThat(browser.findElements(By.cssSelector("img.wallet-qr"))).hasSize(1);
+        audit("wallet offer, QR code");
+        browser.get(revoked.holderUrl() + "/wallet");
+        audit("wallet offer, not offerable");
 
         Files.delete(certificate);
         Files.delete(notes);
@@ -163,6 +170,8 @@ class AccessibilityBrowserTest extends AccessibilityChecks {
             check("/achievements/ccxp", language + ": program");
             browser.get(valid.holderUrl());
             audit(language + ": holder's private page");
+            browser.get(valid.holderUrl() + "/wallet");
+            audit(language + ": wallet offer");
             check("/holder/sign-in", language + ": holder sign-in");
             assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(language);
         }

@@ -68,6 +68,12 @@ class ConsoleAccessibilityBrowserTest extends AccessibilityChecks {
         assertThat(browser.findElement(By.id("submissions")).getText()).contains(activity);
         audit("holder certificate, submitted");
 
+        navigates(browser.findElement(By.id("wallet"))::click);
+        audit("holder area, wallet offer");
+        submit("main form button[type=submit]");
+        assertThat(browser.findElements(By.cssSelector("img.wallet-qr"))).hasSize(1);
+        audit("holder area, wallet offer with its QR code");
+
         browser.get(BASE_URL + "/holder");
         submit("form.sign-out button");
         audit("holder signed out");

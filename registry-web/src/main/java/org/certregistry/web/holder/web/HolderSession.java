@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 @Component
 class HolderSession {
 
-    static final String COOKIE = "holder_session";
+    static final String COOKIE = org.certregistry.web.holder.SignedInHolders.COOKIE;
 
     private final HolderSignIn signIn;
     private final HolderAddresses addresses;

@@ -25,6 +25,8 @@ import reactor.core.publisher.Mono;
 @RestController
 class StatusListController {
 
+    static final MediaType STATUS_LIST_JWT = MediaType.parseMediaType("application/statuslist+jwt");
+
     private final StatusLists lists;
     private final CacheControl cache;
     private final DatabaseDeadline deadline;
@@ -44,6 +46,18 @@ class StatusListController {
     Mono<ResponseEntity<String>> suspension(@PathVariable int list,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         return serve(list, StatusPurpose.SUSPENSION, accept);
+    }
+
+    /**
+     * The same list as an IETF Token Status List ({@code application/statuslist+jwt}): revocation and suspension in
+     * two bits per entry, at the same indexes; what SD-JWT VCs name in {@code status.status_list}.
+     */
+    @GetMapping("/status/{list}/token")
+    Mono<ResponseEntity<String>> token(@PathVariable int list) {
+        return deadline.bound(lists.tokenStatusList(list))
+            .map(signed -> ResponseEntity.ok().contentType(STATUS_LIST_JWT).cacheControl(cache).eTag(signed.etag())
+                .body(signed.body()))
+            .defaultIfEmpty(ResponseEntity.notFound().build());
     }
 
     private Mono<ResponseEntity<String>> serve(int list, StatusPurpose purpose, String accept) {
