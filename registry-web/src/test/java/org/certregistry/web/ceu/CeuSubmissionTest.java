@@ -75,7 +75,7 @@ class CeuSubmissionTest extends MailIntegrationTest {
         EntityExchangeResult<String> renewal = holder.post(page + "/renewal", page, Map.of());
         assertThat(renewal.getResponseHeaders().getLocation()).hasToString(page + "?saved=renewed");
         assertThat(MAILBOX.await(address, s -> s.endsWith("renewed")).text())
-            .contains("valid until " + awarded.plusYears(4).format(java.time.format.DateTimeFormatter.ofPattern("MMMM d, yyyy",
+            .contains("valid until " + awarded.plusYears(4).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
                     java.util.Locale.ENGLISH)));
         assertThat(holder.get(page).getResponseBody()).contains("0</strong> of <strong>20</strong>");
     }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.certregistry.web.support.AdminApi;
 import org.certregistry.web.support.HolderVisitor;
 import org.certregistry.web.support.MailIntegrationTest;
+import org.certregistry.web.support.Mailbox;
 import org.certregistry.web.support.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,6 +98,11 @@ class HolderDashboardTest extends MailIntegrationTest {
         var renewed = holder.post("/holder/certificates/" + open + "/renewal", "/holder", Map.of());
         assertThat(renewed.getStatus().value()).isEqualTo(303);
         assertThat(card(holder.get("/holder?lang=en").getResponseBody(), open)).contains("data-phase=\"IN_FORCE\"");
+        // the renewal mail links the holder area it mentions, and writes its date as the pages do
+        Mailbox.Mail mail = MAILBOX.await(address, s -> s.endsWith(open + " renewed"));
+        assertThat(mail.text()).contains("valid until " + EN.format(openAwarded.plusYears(4)), "in your holder area")
+            .containsPattern(Pattern.quote(BASE_URL + "/holder") + "\\s");
+        assertThat(mail.html()).contains("href=\"" + BASE_URL + "/holder\"");
     }
 
     @Test
