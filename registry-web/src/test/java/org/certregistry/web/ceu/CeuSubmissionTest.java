@@ -65,7 +65,7 @@ class CeuSubmissionTest extends MailIntegrationTest {
         decide(keynote, "reject", Map.of("reason", "late")).expectStatus().isEqualTo(409);
 
         Mailbox.Mail rejected = MAILBOX.await(address, s -> s.endsWith("CEU submission rejected"));
-        assertThat(rejected.text()).contains("\"Committee\" (4 CEUs, cxpa-contributions) was not approved")
+        assertThat(rejected.text()).contains("\"Committee\" (4 CEUs, CXPA contributions) was not approved")
             .contains("Reason: No agenda or letter of attendance").contains("selected for audit");
         assertThat(MAILBOX.await(address, s -> s.endsWith("CEU submission approved")).text()).contains("counts towards your renewal");
         AdminApi.class.getName();
