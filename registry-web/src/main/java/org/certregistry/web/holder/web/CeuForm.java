@@ -29,6 +29,17 @@ record CeuForm(String activity, String category, String measure, String quantity
     record Upload(byte[] bytes, String filename, boolean tooLarge) {
     }
 
+    /**
+     * The form checked: each wrong field (by its form name) and why, in the page's language; and the evidence, when it
+     * is a PDF or a picture.
+     */
+    record Checked(Map<String, String> problems, Evidence evidence) {
+
+        boolean accepted() {
+            return problems.isEmpty();
+        }
+    }
+
     Integer quantityValue() {
         try {
             return quantity == null || quantity.isBlank() ? null : Integer.valueOf(quantity.strip());
@@ -47,13 +58,11 @@ record CeuForm(String activity, String category, String measure, String quantity
         }
     }
 
-    /**
-     * Each wrong field (by its form name) and why, in {@code language}; empty when the form may be submitted.
-     * {@code evidence} is set to the evidence when it is a PDF or a picture.
-     */
-    Map<String, String> problems(Certificate certificate, RenewalPolicy policy, Upload upload, long maxEvidenceMb, LocalDate today,
-            Messages messages, Locale language, Evidence[] evidence) {
+    /** Checks the form as {@code CeuSubmissions} will, saying what is wrong in {@code language}. */
+    Checked check(Certificate certificate, RenewalPolicy policy, Upload upload, long maxEvidenceMb, LocalDate today,
+            Messages messages, Locale language) {
         Map<String, String> problems = new LinkedHashMap<>();
+        Evidence evidence = null;
         if (activity == null || activity.isBlank() || activity.strip().length() > 500) {
             problems.put("activity", messages.in(language, "holder-ceu.error.activity"));
         }
@@ -87,12 +96,12 @@ record CeuForm(String activity, String category, String measure, String quantity
         }
         else {
             try {
-                evidence[0] = Evidence.of(upload.bytes(), upload.filename());
+                evidence = Evidence.of(upload.bytes(), upload.filename());
             }
             catch (InvalidRequestException ex) {
                 problems.put("evidence", messages.in(language, "holder-ceu.error.evidence-type"));
             }
         }
-        return problems;
+        return new Checked(problems, evidence);
     }
 }

@@ -13,7 +13,6 @@ import org.certregistry.web.certificate.publicrecord.PublicRecords;
 import org.certregistry.web.ceu.CeuProperties;
 import org.certregistry.web.ceu.CeuSubmissions;
 import org.certregistry.web.ceu.CycleProgress;
-import org.certregistry.web.ceu.Evidence;
 import org.certregistry.web.ceu.RenewalRequests;
 import org.certregistry.web.ceu.TooManyPendingException;
 import org.certregistry.web.http.UploadedBytes;
@@ -86,20 +85,18 @@ class HolderCeuController {
                     field(parts, "quantity"), field(parts, "earnedOn"));
             return upload(parts).flatMap(upload -> {
                 Program program = certificates.program(certificate);
-                Evidence[] evidence = new Evidence[1];
-                Map<String, String> problems = form.problems(certificate, program.renewal(), upload,
-                        properties.maxEvidence().toMegabytes(), LocalDate.now(clock.withZone(ZoneOffset.UTC)), messages, language,
-                        evidence);
-                if (!problems.isEmpty()) {
+                CeuForm.Checked checked = form.check(certificate, program.renewal(), upload, properties.maxEvidence().toMegabytes(),
+                        LocalDate.now(clock.withZone(ZoneOffset.UTC)), messages, language);
+                if (!checked.accepted()) {
                     // nothing is stored; the page comes back with what was typed and each problem beside its field
                     exchange.getResponse().setStatusCode(upload != null && upload.tooLarge() ? HttpStatus.PAYLOAD_TOO_LARGE
                             : HttpStatus.BAD_REQUEST);
                     model.addAttribute("form", form);
-                    model.addAttribute("fieldProblems", problems);
+                    model.addAttribute("fieldProblems", checked.problems());
                     return render(certificate, model);
                 }
                 return submissions.submit(certificate, form.category().strip(), form.measure(), form.quantityValue(),
-                        form.earnedOnValue(), form.activity(), evidence[0])
+                        form.earnedOnValue(), form.activity(), checked.evidence())
                     .map(stored -> "redirect:/holder/certificates/" + number + "?saved=submitted");
             })
             .onErrorResume(TooManyPendingException.class, refused -> {
