@@ -49,10 +49,6 @@ class HolderDashboard {
      */
     record Card(PublicRecord record, Program program, Phase phase, CycleProgress progress, Instant renewalOpens,
             Instant renewalCloses, boolean showProgress, boolean takesCeus, boolean mayRenew, RenewBlocked renewBlocked) {
-
-        public boolean renewalPhase() {
-            return phase == Phase.RENEWAL_OPEN || phase == Phase.GRACE;
-        }
     }
 
     private final Certificates certificates;
