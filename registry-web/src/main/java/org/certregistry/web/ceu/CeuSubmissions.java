@@ -101,6 +101,10 @@ public class CeuSubmissions {
                 .then(repository.pending(certificate.id()))
                 .doOnNext(pending -> refuseIfTooMuchWaits(pending, evidence))
                 .then(repository.insert(submission, evidence.bytes()))
+                // acknowledged in the holder's language, in the same transaction: a message exists exactly when the
+                // submission does
+                .then(addresses.contactOf(certificate))
+                .flatMap(to -> outbox.enqueue(receivedMail(submission, certificate, to)))
                 .thenReturn(submission)
                 .as(transaction::transactional);
         });
@@ -182,6 +186,20 @@ public class CeuSubmissions {
                     .thenReturn(decided);
             })))
             .as(transaction::transactional);
+    }
+
+    /** Tells the holder their activity was received and waits for review. */
+    private OutgoingMail receivedMail(CeuSubmission s, Certificate certificate, HolderAddresses.Contact to) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("holderName", certificate.holderName());
+        model.put("activity", s.activity());
+        model.put("units", s.units());
+        model.put("category", s.category());
+        // written in the message's language by MailComposer
+        model.put("earnedOn", s.earnedOn());
+        model.put("signInUrl", urls.holderSignIn());
+        return OutgoingMail.of(MailKind.CEU_RECEIVED, to.address(), to.language(), model, certificate.programCode(),
+                certificate.number()).about(certificate.number());
     }
 
     /** Tells the holder the decision, in the holder's language (the subject's word for it too). */

@@ -78,6 +78,7 @@ class CertificateMail implements ChangeParticipant {
         model.put("validUntil", certificate.validUntil());
         model.put("verificationUrl", urls.verificationPage(certificate.number()));
         model.put("signInUrl", urls.holderSignIn());
+        model.put("holderAreaUrl", urls.holderArea());
         return model;
     }
 

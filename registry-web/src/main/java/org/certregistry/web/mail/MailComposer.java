@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +27,7 @@ import org.thymeleaf.templateresource.StringTemplateResource;
  * Writes an e-mail's subject, plain text and HTML from {@code templates/mail/<kind>.txt|.html}
  * and the {@code mail.*} texts of the registry's bundles ({@code i18n/messages*.properties}) in the
  * message's language (a language without its own bundle falls back to English). Dates in the
- * model ({@link Instant}, {@link LocalDate}) are written the language's long way, in UTC.
+ * model ({@link Instant}, {@link LocalDate}) are written as the pages write them ({@code format.date}), in UTC.
  * Templates are read once at start.
  */
 @Component
@@ -64,7 +63,7 @@ class MailComposer {
     /** The message in its language. CPU work: callers run it on {@code BlockingWork}. */
     Composed compose(OutgoingMail mail) {
         Locale language = mail.language();
-        Context context = new Context(language, written(mail.model(), language));
+        Context context = new Context(language, written(mail.model(), language, messages));
         String name = mail.kind().templateName();
         String subject = messages.getMessage("mail." + name + ".subject", mail.subjectArguments().toArray(), language);
         context.setVariable("subject", subject);
@@ -75,9 +74,12 @@ class MailComposer {
         return new Composed(subject, engine.process(template + ".txt", context), engine.process(template + ".html", context));
     }
 
-    /** The model with its dates written in {@code language} ("3 March 2026" is "March 3, 2026", "3 mars 2026", …). */
-    private static Map<String, Object> written(Map<String, Object> model, Locale language) {
-        DateTimeFormatter longDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language);
+    /**
+     * The model with its dates written in {@code language} as the pages write them ({@code format.date}: "3 March 2026",
+     * "3 mars 2026", "3 de marzo de 2026", "3. März 2026").
+     */
+    private static Map<String, Object> written(Map<String, Object> model, Locale language, MessageSource messages) {
+        DateTimeFormatter longDate = DateTimeFormatter.ofPattern(messages.getMessage("format.date", null, language), language);
         Map<String, Object> values = new HashMap<>(model);
         values.replaceAll((key, value) -> value instanceof Instant instant ? longDate.format(instant.atOffset(ZoneOffset.UTC))
                 : value instanceof LocalDate date ? longDate.format(date)

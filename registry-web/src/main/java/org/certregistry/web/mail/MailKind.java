@@ -18,6 +18,8 @@ public enum MailKind {
     EXPIRY_REMINDER,
     /** An admin approved or rejected submitted CEUs. */
     CEU_DECISION,
+    /** A holder's CEU activity was received and waits for review. */
+    CEU_RECEIVED,
     /** A renewal request is waiting for an admin. */
     RENEWAL_REQUESTED,
     /** The certificate was renewed: a new credential and PDF. */
@@ -36,7 +38,7 @@ public enum MailKind {
     public int priority() {
         return switch (this) {
             case SIGN_IN, WALLET_CODE, ADDRESS_CONFIRMATION, ADDRESS_CHANGED -> 0;
-            case CEU_DECISION, RENEWAL_REQUESTED, RENEWED, SUSPENDED, REINSTATED, REVOKED -> 1;
+            case CEU_DECISION, CEU_RECEIVED, RENEWAL_REQUESTED, RENEWED, SUSPENDED, REINSTATED, REVOKED -> 1;
             case ISSUED -> 2;
             case EXPIRY_REMINDER -> 3;
         };

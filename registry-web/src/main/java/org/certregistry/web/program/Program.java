@@ -35,10 +35,24 @@ public record Program(String code, String name, AwardingBody awardingBody, Strin
         }
     }
 
-    /** The body that awards the program, as it appears as the credential's issuer. */
-    public record AwardingBody(String id, String name) {
+    /**
+     * The body that awards the program, as it appears as the credential's issuer.
+     *
+     * @param linkedInOrganizationId the body's LinkedIn organisation id, for "Add to profile" (null: LinkedIn is given
+     *        its name)
+     */
+    public record AwardingBody(String id, String name, String linkedInOrganizationId) {
+
+        public AwardingBody(String id, String name) {
+            this(id, name, null);
+        }
 
         public AwardingBody {
+            linkedInOrganizationId = linkedInOrganizationId == null || linkedInOrganizationId.isBlank() ? null
+                    : linkedInOrganizationId.strip();
+            if (linkedInOrganizationId != null && !linkedInOrganizationId.matches("[0-9]{1,20}")) {
+                throw new IllegalArgumentException("The LinkedIn organisation id of " + id + " must be digits, as LinkedIn gives it");
+            }
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(name, "name");
             if (!id.matches("[a-z0-9-]{1,40}")) {

@@ -29,7 +29,8 @@ public class ProgramCatalog {
                         : new RenewalProcess(r.windowOpens(), RenewalProcess.Approval.valueOf(r.approval().strip()
                             .toUpperCase(Locale.ROOT)));
                 String upper = code.toUpperCase(Locale.ROOT);
-                byCode.put(upper, new Program(upper, d.name(), new Program.AwardingBody(d.awardingBodyId(), d.awardingBodyName()),
+                byCode.put(upper, new Program(upper, d.name(), new Program.AwardingBody(d.awardingBodyId(), d.awardingBodyName(),
+                        d.linkedinOrganizationId()),
                         d.level(), d.description(), d.criteria(), d.validity(), d.template(), renewal, process));
             });
         }

@@ -11,9 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("programs")
 record ProgramProperties(Map<String, Definition> definitions) {
 
+    /** @param linkedinOrganizationId the awarding body's LinkedIn organisation id, for "Add to profile" (optional) */
     record Definition(String name, String awardingBodyId, String awardingBodyName, String level, String description,
             String criteria, @DefaultValue("P2Y") Period validity, @DefaultValue("certificate") String template,
-            Renewal renewal) {
+            Renewal renewal, String linkedinOrganizationId) {
     }
 
     record Renewal(@DefaultValue("0") int requiredUnits, @DefaultValue("0") int maxUnitsPerCategory,

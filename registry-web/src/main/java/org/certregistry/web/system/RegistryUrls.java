@@ -52,6 +52,11 @@ public class RegistryUrls {
         return base + "/achievements/" + programCode.toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** The program's badge as a PNG: the picture of a certificate's preview card ({@code og:image}). */
+    public String badge(String programCode) {
+        return achievement(programCode) + "/badge.png";
+    }
+
     /** A signed status list. */
     public String statusList(int list) {
         return base + "/status/" + list;
@@ -93,6 +98,11 @@ public class RegistryUrls {
     /** The holder's subject id (names no e-mail address). */
     public String holder(UUID holderId) {
         return base + "/holders/" + holderId;
+    }
+
+    /** The holder area (the dashboard); it asks for a sign-in first when nobody is signed in. */
+    public String holderArea() {
+        return base + "/holder";
     }
 
     /** Where a holder asks for a sign-in link by e-mail. */

@@ -65,7 +65,7 @@ class CeuSubmissionTest extends MailIntegrationTest {
         decide(keynote, "reject", Map.of("reason", "late")).expectStatus().isEqualTo(409);
 
         Mailbox.Mail rejected = MAILBOX.await(address, s -> s.endsWith("CEU submission rejected"));
-        assertThat(rejected.text()).contains("\"Committee\" (4 CEUs, cxpa-contributions) was not approved")
+        assertThat(rejected.text()).contains("\"Committee\" (4 CEUs, CXPA contributions) was not approved")
             .contains("Reason: No agenda or letter of attendance").contains("selected for audit");
         assertThat(MAILBOX.await(address, s -> s.endsWith("CEU submission approved")).text()).contains("counts towards your renewal");
         AdminApi.class.getName();
@@ -75,7 +75,7 @@ class CeuSubmissionTest extends MailIntegrationTest {
         EntityExchangeResult<String> renewal = holder.post(page + "/renewal", page, Map.of());
         assertThat(renewal.getResponseHeaders().getLocation()).hasToString(page + "?saved=renewed");
         assertThat(MAILBOX.await(address, s -> s.endsWith("renewed")).text())
-            .contains("valid until " + awarded.plusYears(4).format(java.time.format.DateTimeFormatter.ofPattern("MMMM d, yyyy",
+            .contains("valid until " + awarded.plusYears(4).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
                     java.util.Locale.ENGLISH)));
         assertThat(holder.get(page).getResponseBody()).contains("0</strong> of <strong>20</strong>");
     }

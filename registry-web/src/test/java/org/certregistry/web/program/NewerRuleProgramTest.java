@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.certregistry.web.support.AdminApi;
+import org.certregistry.web.support.DevMailbox;
+import org.certregistry.web.support.HolderVisitor;
 import org.certregistry.web.support.OwnPort;
+import org.certregistry.web.support.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,13 +32,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("newer-rule")
 class NewerRuleProgramTest {
 
+    static final int PORT = OwnPort.free();
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        OwnPort.register(registry, OwnPort.free());
+        OwnPort.register(registry, PORT);
     }
 
     @Autowired
     ProgramCatalog programs;
+
+    @Autowired
+    DatabaseClient db;
 
     @Autowired
     WebTestClient http;
@@ -65,6 +74,31 @@ class NewerRuleProgramTest {
             .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
             }).returnResult().getResponseBody();
         assertThat(renewed.get("validUntil").toString()).startsWith(awarded.plusYears(6).toString());
+    }
+
+    @Test
+    void theHoldersDashboardShowsTheRealTimeMinimumAndWhatItLacks() {
+        AdminApi admin = new AdminApi(http);
+        LocalDate awarded = LocalDate.now(ZoneOffset.UTC).minusYears(3).plusDays(30);
+        String name = "Mina Minimum " + TestCertificates.uniqueSurname();
+        String number = admin.issue("CCXPN", name, awarded);
+        String address = name.toLowerCase().replaceAll("[^a-z]", "") + "@example.org";
+        LocalDate earned = awarded.plusDays(10);
+        admin.recordCeus(number, "on-demand-courses", "ceu", 12, earned).expectStatus().isCreated();
+        admin.recordCeus(number, "reading", "ceu", 8, earned).expectStatus().isCreated();
+        admin.recordCeus(number, "live-events", "ceu", 5, earned).expectStatus().isCreated();
+
+        HolderVisitor holder = new HolderVisitor(http);
+        holder.post("/holder/sign-in", "/holder/sign-in", Map.of("email", address));
+        String link = DevMailbox.link(DevMailbox.newest(http, db, address, "SIGN_IN"), "http://localhost:" + PORT, "/holder/sign-in/");
+        holder.post(link, link, Map.of());
+        String card = holder.get("/holder?lang=en").getResponseBody();
+        assertThat(card).contains("data-phase=\"RENEWAL_OPEN\"", "<strong>25</strong> of <strong>30</strong>",
+                "At least 15 must come from real-time activities: 5 so far.",
+                "5 CEUs are missing: 25 of the required 30 count in this cycle. At least 15 must come from real-time activities, and 5 do.",
+                "live webinars: any number");
+        assertThat(holder.get("/holder?lang=de").getResponseBody()).contains("Mindestens 15 müssen aus real-time activities stammen: bisher 5.",
+                "Live-Webinare: beliebig viele").doesNotContain("??");
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.certregistry.web.certificate.publicrecord.PublicRecord;
 import org.certregistry.web.certificate.publicrecord.PublicRecords;
 import org.certregistry.web.database.DatabaseUnavailableException;
 import org.certregistry.web.http.RenderedPages;
+import org.certregistry.web.system.RegistryUrls;
 import org.certregistry.web.tally.Channel;
 import org.certregistry.web.tally.Tally;
 import org.springframework.http.CacheControl;
@@ -37,8 +38,11 @@ class VerificationPageController {
     private final PublicRecords records;
     private final Tally tally;
     private final RenderedPages pages;
+    private final RegistryUrls urls;
 
-    VerificationPageController(Certificates certificates, PublicRecords records, Tally tally, RenderedPages pages) {
+    VerificationPageController(Certificates certificates, PublicRecords records, Tally tally, RenderedPages pages,
+            RegistryUrls urls) {
+        this.urls = urls;
         this.certificates = certificates;
         this.records = records;
         this.tally = tally;
@@ -61,6 +65,7 @@ class VerificationPageController {
                 PublicRecord record = read.checkedTo(ChronoUnit.MINUTES);
                 model.addAttribute("record", record);
                 model.addAttribute("credentialVersion", certificate.credentialVersion());
+                model.addAttribute("badgeUrl", urls.badge(record.program().code()));
                 Locale language = exchange.getLocaleContext().getLocale();
                 var request = exchange.getRequest().getURI();
                 return pages.page(new Shown(record, certificate.credentialVersion(), language, request.getRawPath(),

@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 import java.util.Locale;
 
 import org.certregistry.web.certificate.HolderAddresses;
-import org.certregistry.web.certificate.publicrecord.PublicRecords;
 import org.certregistry.web.holder.HolderSignIn;
 import org.certregistry.web.holder.SignInProperties;
 import org.certregistry.web.i18n.Messages;
@@ -21,7 +20,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The holder area: sign-in by e-mailed link, the list of every certificate reached at the
+ * The holder area: sign-in by e-mailed link, the dashboard of every certificate reached at the
  * signed-in address, sign-out, and moving to another address (confirmed from it, and for a while
  * undone from the old one). A link opened by GET only shows a button: mail scanners that fetch
  * links do not use them up.
@@ -34,17 +33,17 @@ class HolderAreaController {
     private final HolderSignIn signIn;
     private final HolderSession session;
     private final HolderAddresses addresses;
-    private final PublicRecords records;
+    private final HolderDashboard dashboard;
     private final SignInProperties properties;
     private final Messages messages;
 
-    HolderAreaController(HolderSignIn signIn, HolderSession session, HolderAddresses addresses, PublicRecords records,
+    HolderAreaController(HolderSignIn signIn, HolderSession session, HolderAddresses addresses, HolderDashboard dashboard,
             SignInProperties properties, Messages messages) {
         this.messages = messages;
         this.signIn = signIn;
         this.session = session;
         this.addresses = addresses;
-        this.records = records;
+        this.dashboard = dashboard;
         this.properties = properties;
     }
 
@@ -98,7 +97,7 @@ class HolderAreaController {
     @GetMapping("/holder")
     Mono<String> area(@RequestParam(required = false) String saved, Model model, ServerWebExchange exchange) {
         privatePage(exchange);
-        return session.email(exchange).flatMap(email -> addresses.certificatesOf(email).map(records::of).collectList().map(list -> {
+        return session.email(exchange).flatMap(email -> addresses.certificatesOf(email).concatMap(dashboard::card).collectList().map(list -> {
             model.addAttribute("email", email);
             model.addAttribute("certificates", list);
             model.addAttribute("saved", saved);

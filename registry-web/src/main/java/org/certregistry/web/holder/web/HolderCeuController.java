@@ -2,7 +2,9 @@ package org.certregistry.web.holder.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Map;
 
 import org.certregistry.web.certificate.Certificate;
 import org.certregistry.web.certificate.Certificates;
@@ -11,16 +13,14 @@ import org.certregistry.web.certificate.publicrecord.PublicRecords;
 import org.certregistry.web.ceu.CeuProperties;
 import org.certregistry.web.ceu.CeuSubmissions;
 import org.certregistry.web.ceu.CycleProgress;
-import org.certregistry.web.ceu.Evidence;
 import org.certregistry.web.ceu.RenewalRequests;
 import org.certregistry.web.ceu.TooManyPendingException;
 import org.certregistry.web.http.UploadedBytes;
 import org.certregistry.web.i18n.Messages;
-import org.certregistry.web.problem.InvalidRequestException;
-import org.certregistry.web.problem.PayloadTooLargeException;
 import org.certregistry.web.problem.Problem;
 import org.certregistry.web.program.Program;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.http.codec.multipart.Part;
@@ -79,15 +79,30 @@ class HolderCeuController {
     @PostMapping("/holder/certificates/{number}/ceus")
     Mono<String> submit(@PathVariable String number, Model model, ServerWebExchange exchange) {
         HolderAreaController.privatePage(exchange);
-        return session.own(exchange, number).flatMap(certificate -> exchange.getMultipartData()
-            .flatMap(form -> evidence(form).flatMap(evidence -> submissions.submit(certificate, field(form, "category"),
-                    field(form, "measure"), quantity(field(form, "quantity")), date(field(form, "earnedOn")),
-                    field(form, "activity"), evidence)))
-            .map(stored -> "redirect:/holder/certificates/" + number + "?saved=submitted")
-            .onErrorMap(DataBufferLimitException.class, ex -> tooLarge())
+        Locale language = exchange.getLocaleContext().getLocale();
+        return session.own(exchange, number).flatMap(certificate -> exchange.getMultipartData().flatMap(parts -> {
+            CeuForm form = new CeuForm(field(parts, "activity"), field(parts, "category"), field(parts, "measure"),
+                    field(parts, "quantity"), field(parts, "earnedOn"));
+            return upload(parts).flatMap(upload -> {
+                Program program = certificates.program(certificate);
+                CeuForm.Checked checked = form.check(certificate, program.renewal(), upload, properties.maxEvidence().toMegabytes(),
+                        LocalDate.now(clock.withZone(ZoneOffset.UTC)), messages, language);
+                if (!checked.accepted()) {
+                    // nothing is stored; the page comes back with what was typed and each problem beside its field
+                    exchange.getResponse().setStatusCode(upload != null && upload.tooLarge() ? HttpStatus.PAYLOAD_TOO_LARGE
+                            : HttpStatus.BAD_REQUEST);
+                    model.addAttribute("form", form);
+                    model.addAttribute("fieldProblems", checked.problems());
+                    return render(certificate, model);
+                }
+                return submissions.submit(certificate, form.category().strip(), form.measure(), form.quantityValue(),
+                        form.earnedOnValue(), form.activity(), checked.evidence())
+                    .map(stored -> "redirect:/holder/certificates/" + number + "?saved=submitted");
+            })
             .onErrorResume(TooManyPendingException.class, refused -> {
                 exchange.getResponse().setStatusCode(refused.status());
-                model.addAttribute("problem", messages.forReader(exchange, refused.limit() == TooManyPendingException.Limit.SUBMISSIONS
+                model.addAttribute("form", form);
+                model.addAttribute("problem", messages.in(language, refused.limit() == TooManyPendingException.Limit.SUBMISSIONS
                         ? "holder-certificate.problem.too-many-pending"
                         : "holder-certificate.problem.too-much-evidence-pending", refused.maximum()));
                 model.addAttribute("problemInPageLanguage", true);
@@ -95,10 +110,11 @@ class HolderCeuController {
             })
             .onErrorResume(Problem.class, problem -> {
                 exchange.getResponse().setStatusCode(problem.status());
+                model.addAttribute("form", form);
                 model.addAttribute("problem", problem.getMessage());
                 return render(certificate, model);
-            }))
-            .defaultIfEmpty("redirect:/holder");
+            });
+        })).defaultIfEmpty("redirect:/holder");
     }
 
     @PostMapping("/holder/certificates/{number}/renewal")
@@ -120,49 +136,36 @@ class HolderCeuController {
         Program program = certificates.program(certificate);
         // answering a form (a CEU, a renewal) on a path that takes no GET: the switcher goes back to the page itself
         model.addAttribute("languagePage", "/holder/certificates/" + certificate.number());
-        return ledger.earnedThisCycle(certificate).flatMap(earned -> submissions.of(certificate).collectList().flatMap(list -> {
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", CeuForm.EMPTY);
+        }
+        if (!model.containsAttribute("fieldProblems")) {
+            model.addAttribute("fieldProblems", Map.of());
+        }
+        return ledger.earnedThisCycle(certificate).flatMap(earned -> submissions.of(certificate).collectList()
+            .zipWith(ledger.all(certificate).collectList()).flatMap(lists -> {
             model.addAttribute("record", records.of(certificate));
             model.addAttribute("program", program);
             model.addAttribute("progress", CycleProgress.of(certificate, program, earned, clock.instant()));
-            model.addAttribute("submissions", list);
+            model.addAttribute("ceus", CeuList.of(certificate.credentialVersion(), lists.getT1(), lists.getT2()));
             model.addAttribute("maxEvidenceMb", properties.maxEvidence().toMegabytes());
             return renewal.describe(certificate, program, earned, model);
         }).thenReturn("holder-certificate"));
     }
 
-    private Mono<Evidence> evidence(MultiValueMap<String, Part> form) {
+    /** The form's file: its bytes (none when no file was chosen), or that it is larger than may be sent. */
+    private Mono<CeuForm.Upload> upload(MultiValueMap<String, Part> form) {
         if (!(form.getFirst("evidence") instanceof FilePart file)) {
-            return Mono.error(InvalidRequestException.of("evidence", "is required: a PDF or a picture (PNG, JPEG or WebP)"));
+            return Mono.just(new CeuForm.Upload(new byte[0], null, false));
         }
         int max = (int) properties.maxEvidence().toBytes();
-        return UploadedBytes.read(file.content(), max).map(bytes -> Evidence.of(bytes, file.filename())).switchIfEmpty(Mono.fromCallable(() -> Evidence.of(new byte[0], file.filename())));
-    }
-
-    private PayloadTooLargeException tooLarge() {
-        return new PayloadTooLargeException("The evidence is larger than " + properties.maxEvidence().toMegabytes()
-                + " MB: send a smaller PDF or picture");
+        return UploadedBytes.read(file.content(), max).map(bytes -> new CeuForm.Upload(bytes, file.filename(), false))
+            .defaultIfEmpty(new CeuForm.Upload(new byte[0], file.filename(), false))
+            .onErrorResume(DataBufferLimitException.class, ex -> Mono.just(new CeuForm.Upload(new byte[0], file.filename(), true)));
     }
 
     private static String field(MultiValueMap<String, Part> form, String name) {
         return form.getFirst(name) instanceof FormFieldPart field ? field.value() : null;
-    }
-
-    private static Integer quantity(String value) {
-        try {
-            return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
-        }
-        catch (NumberFormatException ex) {
-            throw InvalidRequestException.of("quantity", "must be a whole number");
-        }
-    }
-
-    private static LocalDate date(String value) {
-        try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
-        }
-        catch (DateTimeParseException ex) {
-            throw InvalidRequestException.of("earnedOn", "must be a date (YYYY-MM-DD)");
-        }
     }
 
 }

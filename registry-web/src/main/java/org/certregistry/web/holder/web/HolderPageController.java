@@ -7,12 +7,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.certregistry.issuer.number.CertificateNumber;
+import org.certregistry.web.certificate.Certificates;
 import org.certregistry.web.certificate.HolderAddresses;
 import org.certregistry.web.certificate.Lifecycle;
 import org.certregistry.web.certificate.publicrecord.PublicRecord;
 import org.certregistry.web.certificate.publicrecord.PublicRecords;
 import org.certregistry.web.holder.HolderCertificates;
 import org.certregistry.web.i18n.Languages;
+import org.certregistry.web.program.Program;
 import org.certregistry.web.tally.Tally;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -42,9 +44,11 @@ class HolderPageController {
     private final Tally tally;
     private final HolderAddresses addresses;
     private final Languages languages;
+    private final Certificates certificates;
 
     HolderPageController(HolderCertificates holders, Lifecycle lifecycle, PublicRecords records, Tally tally,
-            HolderAddresses addresses, Languages languages) {
+            HolderAddresses addresses, Languages languages, Certificates certificates) {
+        this.certificates = certificates;
         this.addresses = addresses;
         this.languages = languages;
         this.holders = holders;
@@ -73,7 +77,7 @@ class HolderPageController {
             model.addAttribute("record", record);
             model.addAttribute("listed", certificate.listed());
             model.addAttribute("token", token);
-            model.addAttribute("linkedIn", linkedIn(record));
+            model.addAttribute("linkedIn", linkedIn(record, certificates.program(certificate).awardingBody()));
             model.addAttribute("saved", saved);
             return "holder";
         });
@@ -93,14 +97,19 @@ class HolderPageController {
                 .build());
     }
 
-    /** LinkedIn's "add a certification" link, pre-filled (https://addtoprofile.linkedin.com). */
-    static String linkedIn(PublicRecord record) {
+    /**
+     * LinkedIn's "add a certification" link, pre-filled (https://addtoprofile.linkedin.com): the awarding body by its
+     * LinkedIn organisation id when the program's configuration gives one (its page is then linked on the profile), and by
+     * name always.
+     */
+    static String linkedIn(PublicRecord record, Program.AwardingBody body) {
         ZonedDateTime from = record.validFrom().atZone(ZoneOffset.UTC);
         ZonedDateTime until = record.validUntil().atZone(ZoneOffset.UTC);
         return UriComponentsBuilder.fromUriString("https://www.linkedin.com/profile/add")
             .queryParam("startTask", "CERTIFICATION_NAME")
             .queryParam("name", record.program().name() + " (" + record.program().code() + ")")
             .queryParam("organizationName", record.program().awardedBy())
+            .queryParamIfPresent("organizationId", Optional.ofNullable(body.linkedInOrganizationId()))
             .queryParam("issueYear", from.getYear())
             .queryParam("issueMonth", from.getMonthValue())
             .queryParam("expirationYear", until.getYear())

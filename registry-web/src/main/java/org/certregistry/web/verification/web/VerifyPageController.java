@@ -1,11 +1,18 @@
 package org.certregistry.web.verification.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import org.certregistry.issuer.number.CertificateNumber;
 import org.certregistry.verifier.CheckResult;
+import org.certregistry.verifier.Verdict;
 import org.certregistry.verifier.VerificationReport;
+import org.certregistry.web.certificate.Certificates;
+import org.certregistry.web.certificate.PublicStatus;
+import org.certregistry.web.system.RegistryUrls;
 import org.certregistry.web.http.RateLimited;
 import org.certregistry.web.http.UploadedBytes;
 import org.certregistry.web.i18n.Messages;
@@ -41,10 +48,21 @@ class VerifyPageController {
 
     private final CredentialVerification verification;
     private final Messages messages;
+    private final Certificates certificates;
+    private final RegistryUrls urls;
+    private final Clock clock;
 
-    VerifyPageController(CredentialVerification verification, Messages messages) {
+    VerifyPageController(CredentialVerification verification, Messages messages, Certificates certificates, RegistryUrls urls,
+            Clock clock) {
         this.verification = verification;
         this.messages = messages;
+        this.certificates = certificates;
+        this.urls = urls;
+        this.clock = clock;
+    }
+
+    /** The certificate an older copy was renewed into, when it is in force: the page points to it calmly. */
+    record Renewed(String number, Instant validUntil, String url) {
     }
 
     /**
@@ -73,10 +91,11 @@ class VerifyPageController {
         }
         return exchange.getMultipartData()
             .flatMap(this::document)
-            .flatMap(document -> verification.verifyDocument(document.type(), document.bytes(), Channel.UPLOAD).map(report -> {
-                show(model, report, document.fileName());
-                return "verify";
-            }))
+            .flatMap(document -> verification.verifyDocument(document.type(), document.bytes(), Channel.UPLOAD)
+                .flatMap(report -> renewed(report).doOnNext(current -> model.addAttribute("renewed", current)).then(Mono.fromCallable(() -> {
+                    show(model, report, document.fileName());
+                    return "verify";
+                }))))
             .switchIfEmpty(Mono.defer(() -> refuse(exchange, model, HttpStatus.BAD_REQUEST, "verify.refused.nothing")))
             .onErrorResume(UnsupportedDocumentException.class, ex -> {
                 model.addAttribute("unsupported", true);
@@ -88,6 +107,22 @@ class VerifyPageController {
             })
             .onErrorResume(UploadedDocument.Refused.class, ex -> refuse(exchange, model, ex.status, ex.key, ex.args))
             .onErrorResume(DataBufferLimitException.class, ex -> refuse(exchange, model, HttpStatus.CONTENT_TOO_LARGE, UploadedDocument.TOO_LARGE));
+    }
+
+    /**
+     * For a superseded copy, the current certificate when it is in force (a renewal, not a problem: the page says so
+     * calmly); empty otherwise, and when the record cannot be read (the report's verdict then stands alone).
+     */
+    private Mono<Renewed> renewed(VerificationReport report) {
+        if (report.verdict() != Verdict.SUPERSEDED || report.credential().isEmpty()
+                || report.credential().get().certificateNumber() == null) {
+            return Mono.empty();
+        }
+        return Mono.fromCallable(() -> CertificateNumber.parse(report.credential().get().certificateNumber()))
+            .flatMap(certificates::findRecent)
+            .filter(c -> c.publicStatus(clock.instant(), certificates.program(c).renewal().gracePeriod()) == PublicStatus.VALID)
+            .map(c -> new Renewed(c.number(), c.validUntil(), urls.verificationPage(c.number())))
+            .onErrorResume(ex -> Mono.empty());
     }
 
     private Mono<UploadedDocument> document(MultiValueMap<String, Part> parts) {
