@@ -5,6 +5,7 @@
         "certificate",
         "certificate::ceu",
         "certificate::publicrecord",
+        "ceu",
         "cluster",
         "database",
         "http",

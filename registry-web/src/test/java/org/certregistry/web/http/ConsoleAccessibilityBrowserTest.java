@@ -167,7 +167,7 @@ class ConsoleAccessibilityBrowserTest extends AccessibilityChecks {
         browser.findElement(By.name("goodRowsOnly")).click();
         submit("#cohort-issue button");
         new WebDriverWait(browser, Duration.ofSeconds(60))
-            .until(b -> "DONE".equals(b.findElement(By.id("progress-stage")).getText()));
+            .until(b -> "DONE".equals(b.findElement(By.id("progress-stage")).getAttribute("data-stage")));
         audit("cohort, issued");
 
         check("/admin/ceus", "CEU review queue");
