@@ -142,6 +142,13 @@ class CohortRepository {
             .bind("now", now).map(row -> row.get("id", UUID.class)).all();
     }
 
+    /** The owner's cohorts still kept, newest first, without their bad rows. */
+    Flux<Cohort> recent(String owner, int limit) {
+        return db.sql("SELECT " + COLUMNS + " FROM cohort WHERE owner = :owner ORDER BY uploaded_at DESC LIMIT :limit")
+            .bind("owner", owner).bind("limit", limit)
+            .map(row -> row(row).with(List.of())).all();
+    }
+
     Mono<Long> deleteUploadedBefore(Instant cutoff) {
         return db.sql("DELETE FROM cohort WHERE uploaded_at < :cutoff AND stage <> 'ISSUING'").bind("cutoff", cutoff)
             .fetch().rowsUpdated();

@@ -10,6 +10,7 @@
         "database",
         "http",
         "i18n",
+        "mail",
         "problem",
         "program",
         "security",

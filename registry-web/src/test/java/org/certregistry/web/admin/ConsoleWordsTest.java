@@ -64,7 +64,7 @@ class ConsoleWordsTest extends RegistryIntegrationTest {
         Matcher mail = Pattern.compile("href=\"(/admin/mail/[0-9a-f-]{36})\"")
             .matcher(ConsoleSession.page(http, session, "/admin/mail").html());
         assertThat(mail.find()).isTrue();
-        List<String> pages = List.of("/admin/certificates", "/admin/certificates?status=valid", "/admin/certificates?status=revoked",
+        List<String> pages = List.of("/admin", "/admin/certificates", "/admin/certificates?status=valid", "/admin/certificates?status=revoked",
                 "/admin/certificates/" + renewed, "/admin/certificates/" + changed, "/admin/certificates/new", "/admin/cohorts",
                 "/admin/cohorts/" + cohort, "/admin/ceus", "/admin/renewals", "/admin/mail", "/admin/mail?status=kept", mail.group(1),
                 "/admin/tokens", "/admin/verifications", "/admin/dev/mailbox");

@@ -97,6 +97,7 @@ class ConsoleAccessibilityBrowserTest extends AccessibilityChecks {
             browser.get(BASE_URL + "/admin/certificates?lang=" + language); // remembered in the cookie from here on
             assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(language);
             audit(language + ": certificates");
+            check("/admin", language + ": home");
             check("/admin/certificates/new", language + ": issue");
             check("/admin/certificates/" + issued.number(), language + ": certificate");
             check("/admin/cohorts", language + ": cohorts");
@@ -170,6 +171,7 @@ class ConsoleAccessibilityBrowserTest extends AccessibilityChecks {
             .until(b -> "DONE".equals(b.findElement(By.id("progress-stage")).getAttribute("data-stage")));
         audit("cohort, issued");
 
+        check("/admin", "home, work waiting");
         check("/admin/ceus", "CEU review queue");
         check("/admin/renewals", "renewal requests");
         check("/admin/tokens", "API tokens");

@@ -144,11 +144,6 @@ class ConsoleController {
         }
     }
 
-    @GetMapping({ "/admin", "/admin/" })
-    String home() {
-        return "redirect:/admin/certificates";
-    }
-
     @GetMapping("/admin/certificates")
     Mono<String> list(@RequestParam(required = false) String program, @RequestParam(required = false) String status,
             @RequestParam(required = false) String expiringSoon, @RequestParam(required = false) String q,
