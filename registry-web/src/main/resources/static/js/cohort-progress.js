@@ -5,7 +5,8 @@
     return;
   }
   var stage = document.getElementById('progress-stage');
-  if (stage.textContent !== 'ISSUING') {
+  // the stage's code is in data-stage; the page shows its words
+  if (stage.getAttribute('data-stage') !== 'ISSUING') {
     return;
   }
   var bar = document.getElementById('progress-bar');
@@ -17,7 +18,10 @@
     bar.max = p.total;
     bar.value = p.issued;
     issued.textContent = p.issued;
-    stage.textContent = p.stage;
+    if (p.stage !== 'ISSUING') {
+      stage.setAttribute('data-stage', p.stage);
+      stage.textContent = section.getAttribute(p.stage === 'DONE' ? 'data-stage-done' : 'data-stage-failed') || p.stage;
+    }
     if (p.millis !== null && p.millis !== undefined) {
       // the page's language: its pattern names the milliseconds {ms}
       took.textContent = ' ' + (section.getAttribute('data-took') || 'in {ms} ms').replace('{ms}', p.millis);

@@ -42,8 +42,16 @@ public record CohortFile(List<Row> rows, List<BadRow> badRows) {
     public record Row(long line, IssueCertificate command) {
     }
 
-    /** A bad row: its line in the file and everything wrong with it. */
-    public record BadRow(long line, String reason) {
+    /**
+     * A bad row: its line in the file, the person it names (name and e-mail as given, null for a
+     * fault of the whole file) and everything wrong with it, each wrong value quoted.
+     */
+    public record BadRow(long line, String name, String email, String reason) {
+
+        /** A fault of the file, not of one person's row. */
+        public BadRow(long line, String reason) {
+            this(line, null, null, reason);
+        }
     }
 
     public boolean hasErrors() {
@@ -125,7 +133,13 @@ public record CohortFile(List<Row> rows, List<BadRow> badRows) {
                     record.get(header.get("email")), listed, awarded, now);
         }
         catch (InvalidRequestException ex) {
-            problems.addAll(ex.problems().stream().map(p -> column(p.field()) + ": " + p.message()).toList());
+            Map<String, String> given = Map.of("program", record.get(header.get("program")), "name",
+                    record.get(header.get("name")), "email", record.get(header.get("email")));
+            problems.addAll(ex.problems().stream().map(p -> {
+                String value = given.getOrDefault(column(p.field()), "");
+                boolean quoted = value.isBlank() || p.message().contains("'" + shorten(value) + "'");
+                return column(p.field()) + (quoted ? "" : " '" + shorten(value) + "'") + ": " + p.message();
+            }).toList());
         }
         if (command != null && problems.isEmpty()) {
             String holder = command.program().code() + "\n" + command.holderEmail().toLowerCase(Locale.ROOT);
@@ -138,7 +152,8 @@ public record CohortFile(List<Row> rows, List<BadRow> badRows) {
             rows.add(new Row(line, command));
         }
         else {
-            bad.add(new BadRow(line, problems.stream().collect(Collectors.joining("; "))));
+            bad.add(new BadRow(line, record.get(header.get("name")), record.get(header.get("email")),
+                    problems.stream().collect(Collectors.joining("; "))));
         }
     }
 

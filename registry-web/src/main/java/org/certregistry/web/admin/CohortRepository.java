@@ -37,10 +37,13 @@ class CohortRepository {
             return cohort;
         }
         // one statement for any number of rows: arrays unnested
-        Mono<Void> bad = db.sql("INSERT INTO cohort_bad_row (cohort, line, reason) "
-                + "SELECT :id, line, reason FROM unnest(:lines::bigint[], :reasons::text[]) AS r (line, reason)")
+        Mono<Void> bad = db.sql("INSERT INTO cohort_bad_row (cohort, line, reason, name, email) "
+                + "SELECT :id, line, reason, name, email FROM unnest(:lines::bigint[], :reasons::text[], :names::text[], "
+                + ":emails::text[]) AS r (line, reason, name, email)")
             .bind("id", id)
             .bind("lines", file.badRows().stream().map(CohortFile.BadRow::line).toArray(Long[]::new))
+            .bind("names", file.badRows().stream().map(CohortFile.BadRow::name).toArray(String[]::new))
+            .bind("emails", file.badRows().stream().map(CohortFile.BadRow::email).toArray(String[]::new))
             .bind("reasons", file.badRows().stream().map(CohortFile.BadRow::reason).toArray(String[]::new))
             .then();
         return cohort.then(bad);
@@ -51,9 +54,10 @@ class CohortRepository {
             .bind("id", id).bind("owner", owner)
             .map(row -> row(row))
             .one()
-            .flatMap(row -> db.sql("SELECT line, reason FROM cohort_bad_row WHERE cohort = :id ORDER BY line")
+            .flatMap(row -> db.sql("SELECT line, name, email, reason FROM cohort_bad_row WHERE cohort = :id ORDER BY line")
                 .bind("id", id)
-                .map(r -> new CohortFile.BadRow(r.get("line", Long.class), r.get("reason", String.class)))
+                .map(r -> new CohortFile.BadRow(r.get("line", Long.class), r.get("name", String.class),
+                        r.get("email", String.class), r.get("reason", String.class)))
                 .all()
                 .collectList()
                 .map(bad -> row.with(bad)));
@@ -136,6 +140,13 @@ class CohortRepository {
                 + "rows listed as not issued were not' "
                 + "WHERE stage = 'ISSUING' AND lease_until < :now RETURNING id")
             .bind("now", now).map(row -> row.get("id", UUID.class)).all();
+    }
+
+    /** The owner's cohorts still kept, newest first, without their bad rows. */
+    Flux<Cohort> recent(String owner, int limit) {
+        return db.sql("SELECT " + COLUMNS + " FROM cohort WHERE owner = :owner ORDER BY uploaded_at DESC LIMIT :limit")
+            .bind("owner", owner).bind("limit", limit)
+            .map(row -> row(row).with(List.of())).all();
     }
 
     Mono<Long> deleteUploadedBefore(Instant cutoff) {

@@ -40,7 +40,8 @@ final class CohortResult {
                 }
             }
             for (CohortFile.BadRow bad : file.badRows()) {
-                csv.printRecord(SpreadsheetCells.row(bad.line(), "rejected", "", "", "", "", "", "", bad.reason()));
+                csv.printRecord(SpreadsheetCells.row(bad.line(), "rejected", "", bad.name() == null ? "" : bad.name(),
+                        bad.email() == null ? "" : bad.email(), "", "", "", bad.reason()));
             }
         }
         catch (IOException ex) {

@@ -96,6 +96,11 @@ public class Cohorts implements DisposableBean {
                     new Cohort.Progress(Cohort.Stage.VALIDATED, 0, file.rows().size(), null, null)));
     }
 
+    /** The viewer's cohorts still kept (a day after upload), newest first, without their bad rows. */
+    public Flux<Cohort> recent(String viewer) {
+        return cohorts.recent(viewer, 50);
+    }
+
     /** The cohort with this id, if it exists and belongs to {@code viewer}. */
     public Mono<Cohort> find(UUID id, String viewer) {
         return cohorts.find(id, viewer);

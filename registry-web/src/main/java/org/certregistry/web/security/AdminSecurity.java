@@ -146,6 +146,8 @@ class AdminSecurity {
                 .pathMatchers(LOGIN_PAGE, SSO_START + "/*", SSO_ANSWER + "/*").permitAll()
                 // API tokens, and the development mailbox (every recipient's private links): admins only
                 .pathMatchers("/admin/tokens", "/admin/tokens/**", "/admin/dev/**").hasRole("ADMIN")
+                // the forms that change something: an auditor is refused the form, not shown one that would be refused
+                .pathMatchers(HttpMethod.GET, "/admin/certificates/new", "/admin/cohorts").hasRole("ADMIN")
                 .pathMatchers(HttpMethod.GET, "/admin", "/admin/**").hasAnyRole("ADMIN", "AUDITOR")
                 .pathMatchers(HttpMethod.POST, "/admin/logout").authenticated()
                 .anyExchange().hasRole("ADMIN"))
@@ -164,8 +166,11 @@ class AdminSecurity {
                 .logoutHandler(new DelegatingServerLogoutHandler(signOut,
                         new CsrfServerLogoutHandler(CsrfTokenAdvice.tokenRepository())))
                 .logoutSuccessHandler(loggedOut))
-            // a browser is sent to sign in; any other client is told 401, like the API
-            .exceptionHandling(ex -> ex.authenticationEntryPoint(signInOr401()))
+            // a browser is sent to sign in; any other client is told 401, like the API. A refusal is a problem, which
+            // http/ErrorPages writes as a page in the reader's language for a browser
+            .exceptionHandling(ex -> ex.authenticationEntryPoint(signInOr401())
+                .accessDeniedHandler((exchange, denied) -> write(exchange, HttpStatus.FORBIDDEN, null,
+                        "This account may not do that: changes need the ADMIN role.")))
             .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
             // the cohort upload is a multipart form: the shared handler reads its token from the form too
             .csrf(csrf -> csrf.csrfTokenRepository(CsrfTokenAdvice.tokenRepository())

@@ -74,9 +74,9 @@ class AdminAccessTest extends RegistryIntegrationTest {
     static final List<Route> CONSOLE = List.of(
             new Route(HttpMethod.GET, "/admin", false),
             new Route(HttpMethod.GET, "/admin/certificates", false),
-            new Route(HttpMethod.GET, "/admin/certificates/new", false),
+            new Route(HttpMethod.GET, "/admin/certificates/new", true),
             new Route(HttpMethod.GET, "/admin/certificates/" + N, false),
-            new Route(HttpMethod.GET, "/admin/cohorts", false),
+            new Route(HttpMethod.GET, "/admin/cohorts", true),
             new Route(HttpMethod.GET, "/admin/cohorts/" + ID, false),
             new Route(HttpMethod.GET, "/admin/cohorts/" + ID + "/progress", false),
             new Route(HttpMethod.GET, "/admin/cohorts/" + ID + "/result.csv", false),

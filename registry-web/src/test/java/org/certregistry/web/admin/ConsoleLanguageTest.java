@@ -79,11 +79,11 @@ class ConsoleLanguageTest extends RegistryIntegrationTest {
     void withoutAnyPreferenceTheConsoleIsEnglishAndABrowserLanguageIsHonoured() {
         String session = ConsoleSession.signIn(http, AUDITOR, AUDITOR_PASSWORD);
         assertThat(ConsoleSession.page(http, session, "/admin/certificates").html())
-            .contains("<html lang=\"en\"", "<h1>Certificates</h1>", "auditor, read-only");
+            .contains("<html lang=\"en\"", "<h1>Certificates</h1>", "Signed in as auditor, read-only");
         String spanish = http.get().uri("/admin/renewals").cookie(ConsoleSession.COOKIE, session)
             .header(HttpHeaders.ACCEPT_LANGUAGE, "es-MX, en;q=0.5").accept(MediaType.TEXT_HTML).exchange()
             .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        assertThat(spanish).contains("<html lang=\"es\"", "Solicitudes de renovación", "auditor, solo lectura").doesNotContain("??");
+        assertThat(spanish).contains("<html lang=\"es\"", "Solicitudes de renovación", "Sesión iniciada como auditor, solo lectura").doesNotContain("??");
     }
 
     private static String heading(String html) {

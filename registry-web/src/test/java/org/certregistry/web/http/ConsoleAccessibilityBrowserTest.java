@@ -103,6 +103,7 @@ class ConsoleAccessibilityBrowserTest extends AccessibilityChecks {
             browser.get(BASE_URL + "/admin/certificates?lang=" + language); // remembered in the cookie from here on
             assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(language);
             audit(language + ": certificates");
+            check("/admin", language + ": home");
             check("/admin/certificates/new", language + ": issue");
             check("/admin/certificates/" + issued.number(), language + ": certificate");
             check("/admin/cohorts", language + ": cohorts");
@@ -173,9 +174,10 @@ class ConsoleAccessibilityBrowserTest extends AccessibilityChecks {
         browser.findElement(By.name("goodRowsOnly")).click();
         submit("#cohort-issue button");
         new WebDriverWait(browser, Duration.ofSeconds(60))
-            .until(b -> "DONE".equals(b.findElement(By.id("progress-stage")).getText()));
+            .until(b -> "DONE".equals(b.findElement(By.id("progress-stage")).getAttribute("data-stage")));
         audit("cohort, issued");
 
+        check("/admin", "home, work waiting");
         check("/admin/ceus", "CEU review queue");
         check("/admin/renewals", "renewal requests");
         check("/admin/tokens", "API tokens");

@@ -51,7 +51,7 @@ class DevMailboxTest extends RegistryIntegrationTest {
         String auditor = ConsoleSession.signIn(http, AUDITOR, AUDITOR_PASSWORD);
         assertThat(http.get().uri("/admin/mail?recipient=doradevbox@example.org").cookie(ConsoleSession.COOKIE, auditor).exchange()
             .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
-            .contains("No SMTP server is configured").contains("CCXP certificate " + number + " issued").contains("pending");
+            .contains("No SMTP server is configured").contains("CCXP certificate " + number + " issued").contains("waiting to be sent");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.certregistry.web.admin.web;
 
 import java.security.Principal;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.certregistry.web.admin.Cohort;
@@ -38,9 +39,13 @@ class CohortConsoleController {
         this.cohorts = cohorts;
     }
 
+    /** The upload form, and the admin's cohorts of the last day with where each stands. */
     @GetMapping("/admin/cohorts")
-    String form() {
-        return "admin/cohorts";
+    Mono<String> form(Principal user, Model model) {
+        return cohorts.recent(user.getName()).collectList().map(recent -> {
+            model.addAttribute("recent", recent);
+            return "admin/cohorts";
+        });
     }
 
     @PostMapping(path = "/admin/cohorts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -52,12 +57,14 @@ class CohortConsoleController {
                 exchange.getResponse().setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
                 model.addAttribute("problem", "The file is larger than " + Uploads.MAX_BYTES / 1024 / 1024 + " MB: split it.");
                 model.addAttribute("languagePage", "/admin/cohorts");
+                model.addAttribute("recent", List.of());
                 return Mono.just("admin/cohorts");
             })
             .switchIfEmpty(Mono.fromSupplier(() -> {
                 exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
                 model.addAttribute("problem", "Choose a CSV file to upload.");
                 model.addAttribute("languagePage", "/admin/cohorts");
+                model.addAttribute("recent", List.of());
                 return "admin/cohorts";
             }));
     }

@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.certregistry.issuer.number.CertificateNumber;
@@ -25,6 +28,10 @@ import org.certregistry.web.certificate.Lifecycle;
 import org.certregistry.web.certificate.PublicStatus;
 import org.certregistry.web.certificate.ceu.RecordCeus;
 import org.certregistry.web.certificate.RevocationCategory;
+import org.certregistry.web.ceu.CeuSubmission;
+import org.certregistry.web.ceu.CeuSubmissions;
+import org.certregistry.web.i18n.LanguageMenu;
+import org.certregistry.web.i18n.Languages;
 import org.certregistry.web.problem.InvalidRequestException;
 import org.certregistry.web.problem.Problem;
 import org.certregistry.web.program.ProgramCatalog;
@@ -62,11 +69,18 @@ class ConsoleController {
     private final ProgramCatalog programs;
     private final RegistryUrls urls;
     private final IdempotentRequests idempotent;
+    private final ConsoleWords words;
+    private final Languages languages;
+    private final CeuSubmissions submissions;
     private final Clock clock;
 
     ConsoleController(Certificates certificates, Issuance issuance, Lifecycle lifecycle, CeuLedger ceuLedger,
-            AdminCertificates admin, ProgramCatalog programs, RegistryUrls urls, IdempotentRequests idempotent, Clock clock) {
+            AdminCertificates admin, ProgramCatalog programs, RegistryUrls urls, IdempotentRequests idempotent,
+            ConsoleWords words, Languages languages, CeuSubmissions submissions, Clock clock) {
+        this.submissions = submissions;
         this.idempotent = idempotent;
+        this.words = words;
+        this.languages = languages;
         this.certificates = certificates;
         this.issuance = issuance;
         this.lifecycle = lifecycle;
@@ -93,12 +107,24 @@ class ConsoleController {
     /**
      * @param formKey the form's one-time key ({@link FormKeys})
      * @param duplicate {@code intended} when the admin ticked "issue anyway" for an address that has an active certificate
+     * @param language the holder's language for their e-mails ({@code fr}, …), blank when not known (English)
      */
     record IssueForm(String program, String name, String email, LocalDate awardedOn, String listed, String formKey,
-            String duplicate) {
+            String duplicate, String language) {
 
         IssueForm withKey(String key) {
-            return new IssueForm(program, name, email, awardedOn, listed, key, duplicate);
+            return new IssueForm(program, name, email, awardedOn, listed, key, duplicate, language);
+        }
+
+        /** What was typed, by the field name an issuance problem names. */
+        Map<String, String> given() {
+            Map<String, String> given = new LinkedHashMap<>();
+            given.put("program", program);
+            given.put("holder.name", name);
+            given.put("holder.email", email);
+            given.put("awardedOn", awardedOn == null ? null : awardedOn.toString());
+            given.put("language", language);
+            return given;
         }
 
         Issuance.Duplicate duplicateChoice() {
@@ -107,23 +133,29 @@ class ConsoleController {
     }
 
     record CeuForm(String category, String measure, Integer quantity, LocalDate earnedOn, String description) {
-    }
 
-    @GetMapping({ "/admin", "/admin/" })
-    String home() {
-        return "redirect:/admin/certificates";
+        Map<String, String> given() {
+            Map<String, String> given = new LinkedHashMap<>();
+            given.put("category", category);
+            given.put("measure", measure);
+            given.put("quantity", quantity == null ? null : quantity.toString());
+            given.put("description", description);
+            return given;
+        }
     }
 
     @GetMapping("/admin/certificates")
     Mono<String> list(@RequestParam(required = false) String program, @RequestParam(required = false) String status,
             @RequestParam(required = false) String expiringSoon, @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
         PublicStatus wanted = null;
         try {
             wanted = PublicStatus.parse(status);
         }
         catch (InvalidRequestException ex) {
-            model.addAttribute("problem", "Unknown status '" + status + "'.");
+            String shown = status.strip().length() > 40 ? status.strip().substring(0, 40) + "…" : status.strip();
+            model.addAttribute("refusals", java.util.List.of(words.text(locale, "console.problem.unknown-status", shown,
+                    words.statuses(locale))));
         }
         CertificateFilter filter = new CertificateFilter(program, wanted, expiringSoon != null && !expiringSoon.isBlank(), q,
                 page, 50);
@@ -135,11 +167,11 @@ class ConsoleController {
 
     @GetMapping("/admin/certificates/{number}")
     Mono<String> detail(@PathVariable String number, @RequestParam(required = false) String done, Model model,
-            ServerWebExchange exchange) {
+            ServerWebExchange exchange, Locale locale) {
         if (done != null) {
             switch (done) {
-                case "suspended", "reinstated", "revoked", "renewed" -> model.addAttribute("info", "The certificate is " + done + ".");
-                case "ceus" -> model.addAttribute("info", "The CEUs are recorded.");
+                case "suspended", "reinstated", "revoked", "renewed", "ceus" ->
+                    model.addAttribute("notice", words.text(locale, "console.done." + done));
                 case "already-sent" -> model.addAttribute("alreadySent", true);
                 default -> {
                 }
@@ -150,10 +182,10 @@ class ConsoleController {
 
     @PostMapping("/admin/certificates/{number}/{action:suspend|reinstate|revoke|renew}")
     Mono<String> act(@PathVariable String number, @PathVariable String action, @ModelAttribute ActionForm form,
-            Principal user, Model model, ServerWebExchange exchange) {
+            Principal user, Model model, ServerWebExchange exchange, Locale locale) {
         String actor = user.getName();
         if (action.equals("revoke") && !form.confirmed()) {
-            return confirmRevoke(number, form, actor, model, exchange);
+            return confirmRevoke(number, form, actor, model, exchange, locale);
         }
         Mono<Certificate> change = parsed(number).flatMap(n -> switch (action) {
             case "suspend" -> lifecycle.suspend(n, form.version(), form.reason(), actor);
@@ -168,12 +200,13 @@ class ConsoleController {
             default -> "renewed";
         };
         return change.map(c -> "redirect:/admin/certificates/" + c.number() + "?done=" + past)
-            .onErrorResume(ex -> refused(ex, number, model, exchange));
+            .onErrorResume(ex -> refused(ex, number, Map.of("reason", form.reason() == null ? "" : form.reason()), model,
+                    exchange, locale));
     }
 
     @PostMapping("/admin/certificates/{number}/ceus")
     Mono<String> recordCeus(@PathVariable String number, @ModelAttribute CeuForm form, Principal user, Model model,
-            ServerWebExchange exchange) {
+            ServerWebExchange exchange, Locale locale) {
         return parsed(number).flatMap(n -> certificates.find(n)
             .map(c -> RecordCeus.of(certificates.program(c).renewal(), form.category(), form.measure(), form.quantity(),
                     form.earnedOn(), form.description()))
@@ -181,15 +214,17 @@ class ConsoleController {
             .map(entry -> "redirect:/admin/certificates/" + number + "?done=ceus")
             .onErrorResume(ex -> {
                 model.addAttribute("ceuForm", form);
-                return refused(ex, number, model, exchange);
+                return refused(ex, number, form.given(), model, exchange, locale);
             });
     }
 
+    /** The issue form; ADMIN only ({@code AdminSecurity}): an auditor is refused before it is shown. */
     @GetMapping("/admin/certificates/new")
-    String issueForm(Model model) {
+    String issueForm(Model model, ServerWebExchange exchange) {
         model.addAttribute("programs", programs.all());
+        model.addAttribute("holderLanguages", LanguageMenu.of(languages, exchange).options());
         model.addAttribute("form", new IssueForm("", "", "", LocalDate.now(clock.withZone(ZoneOffset.UTC)), "yes",
-                FormKeys.fresh(clock), null));
+                FormKeys.fresh(clock), null, ""));
         return "admin/issue";
     }
 
@@ -200,7 +235,8 @@ class ConsoleController {
      * and stored nowhere.
      */
     @PostMapping("/admin/certificates/new")
-    Mono<String> issue(@ModelAttribute IssueForm form, Principal user, Model model, ServerWebExchange exchange) {
+    Mono<String> issue(@ModelAttribute IssueForm form, Principal user, Model model, ServerWebExchange exchange,
+            Locale locale) {
         if (!FormKeys.usable(form.formKey(), clock)) {
             model.addAttribute("formStale", true);
             return issueFormAgain(form.withKey(FormKeys.fresh(clock)), HttpStatus.BAD_REQUEST, model, exchange);
@@ -210,7 +246,7 @@ class ConsoleController {
         // the key's row keeps only where the certificate is: nothing of the private link
         return idempotent.once(user.getName(), "console-issue:" + form.formKey(), form.toString(),
                 () -> Mono.fromCallable(() -> IssueCertificate.of(programs, form.program(), form.name(), form.email(),
-                        !"no".equals(form.listed()), awarded, clock.instant()))
+                        !"no".equals(form.listed()), awarded, form.language(), languages, clock.instant()))
                     .flatMap(command -> issuance.issue(command, user.getName(), form.duplicateChoice()))
                     .doOnNext(issuedNow::set)
                     .map(issued -> new IdempotentRequests.Answer(HttpStatus.SEE_OTHER.value(),
@@ -237,7 +273,7 @@ class ConsoleController {
                 return issueFormAgain(form.withKey(FormKeys.fresh(clock)), HttpStatus.CONFLICT, model, exchange);
             })
             .onErrorResume(InvalidRequestException.class, ex -> {
-                model.addAttribute("problems", ex.problems());
+                model.addAttribute("refusals", words.problems(ex, form.given(), locale));
                 return issueFormAgain(form, HttpStatus.BAD_REQUEST, model, exchange);
             });
     }
@@ -246,6 +282,7 @@ class ConsoleController {
     private Mono<String> issueFormAgain(IssueForm form, HttpStatus status, Model model, ServerWebExchange exchange) {
         exchange.getResponse().setStatusCode(status);
         model.addAttribute("programs", programs.all());
+        model.addAttribute("holderLanguages", LanguageMenu.of(languages, exchange).options());
         model.addAttribute("form", form);
         model.addAttribute("languagePage", "/admin/certificates/new");
         return Mono.just("admin/issue");
@@ -257,7 +294,8 @@ class ConsoleController {
      * anyway (no reason, a certificate already revoked, or changed since the form was shown) is
      * refused at once, as without the step.
      */
-    private Mono<String> confirmRevoke(String number, ActionForm form, String actor, Model model, ServerWebExchange exchange) {
+    private Mono<String> confirmRevoke(String number, ActionForm form, String actor, Model model, ServerWebExchange exchange,
+            Locale locale) {
         return parsed(number).flatMap(admin::find).flatMap(c -> {
             boolean refusedAnyway = form.reason() == null || form.reason().isBlank() || !c.allowedActions().contains("revoke")
                     || (form.version() != null && form.version() != c.version());
@@ -274,15 +312,20 @@ class ConsoleController {
                     "admin.certificate.public-reason." + (category == null ? "none" : slug(category)));
             model.addAttribute("languagePage", "/admin/certificates/" + c.number());
             return Mono.just("admin/revoke");
-        }).onErrorResume(ex -> refused(ex, number, model, exchange));
+        }).onErrorResume(ex -> refused(ex, number, Map.of(), model, exchange, locale));
     }
 
     private static String slug(RevocationCategory category) {
         return category.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
-    /** Shows the certificate again with why the change was refused; nothing was changed. */
-    private Mono<String> refused(Throwable ex, String number, Model model, ServerWebExchange exchange) {
+    /**
+     * Shows the certificate again with why the change was refused; nothing was changed. Invalid
+     * fields are named by their label and the value given ({@code given}, by the problem's field),
+     * once each; other refusals keep the registry's own sentence.
+     */
+    private Mono<String> refused(Throwable ex, String number, Map<String, String> given, Model model,
+            ServerWebExchange exchange, Locale locale) {
         if (ex instanceof CertificateNotFoundException || ex instanceof InvalidCertificateNumberException) {
             return notFound(number, model, exchange);
         }
@@ -290,27 +333,35 @@ class ConsoleController {
             return Mono.error(ex);
         }
         if (problem instanceof InvalidRequestException invalid) {
-            model.addAttribute("problems", invalid.problems());
+            model.addAttribute("refusals", words.problems(invalid, given, locale));
         }
-        model.addAttribute("problem", ex.getMessage());
+        else {
+            model.addAttribute("problem", ex.getMessage());
+        }
         model.addAttribute("languagePage", "/admin/certificates/" + number);
         // the page answers with the status the problem carries, as the API does
         return page(number, model, exchange, problem.status());
     }
 
     private Mono<String> page(String number, Model model, ServerWebExchange exchange, HttpStatus status) {
-        return parsed(number).flatMap(admin::detail).map(detail -> {
-            exchange.getResponse().setStatusCode(status);
-            model.addAttribute("detail", detail);
-            model.addAttribute("c", detail.certificate());
-            if (!model.containsAttribute("ceuForm")) {
-                model.addAttribute("ceuForm", new CeuForm(null, "ceu", null, LocalDate.now(clock.withZone(ZoneOffset.UTC)), null));
-            }
-            model.addAttribute("measures", detail.ceus().policy().measures());
-            model.addAttribute("categories", detail.ceus().policy().categories());
-            return "admin/certificate";
-        }).onErrorResume(ex -> ex instanceof CertificateNotFoundException || ex instanceof InvalidCertificateNumberException,
-                ex -> notFound(number, model, exchange));
+        Locale locale = exchange.getLocaleContext().getLocale();
+        // the holder's submissions waiting for review, so that whoever renews sees what may still count
+        return parsed(number).flatMap(n -> Mono.zip(admin.detail(n), certificates.find(n).flatMapMany(submissions::of)
+            .filter(s -> s.status() == CeuSubmission.Status.PENDING).collectList())).map(found -> {
+                AdminCertificates.Detail detail = found.getT1();
+                exchange.getResponse().setStatusCode(status);
+                model.addAttribute("detail", detail);
+                model.addAttribute("history", words.history(detail.history(), locale == null ? Locale.ENGLISH : locale));
+                model.addAttribute("pendingSubmissions", found.getT2());
+                model.addAttribute("c", detail.certificate());
+                if (!model.containsAttribute("ceuForm")) {
+                    model.addAttribute("ceuForm", new CeuForm(null, "ceu", null, LocalDate.now(clock.withZone(ZoneOffset.UTC)), null));
+                }
+                model.addAttribute("measures", detail.ceus().policy().measures());
+                model.addAttribute("categories", detail.ceus().policy().categories());
+                return "admin/certificate";
+            }).onErrorResume(ex -> ex instanceof CertificateNotFoundException || ex instanceof InvalidCertificateNumberException,
+                    ex -> notFound(number, model, exchange));
     }
 
     private Mono<String> notFound(String number, Model model, ServerWebExchange exchange) {

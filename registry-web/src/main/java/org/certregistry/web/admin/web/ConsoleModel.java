@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * every page's forms): who is signed in, with what role.
  */
 @ControllerAdvice(assignableTypes = { ConsoleController.class, CohortConsoleController.class, LoginController.class,
-        TokenConsoleController.class, VerificationsConsoleController.class })
+        TokenConsoleController.class, VerificationsConsoleController.class,
+        HomeConsoleController.class })
 class ConsoleModel {
 
     @ModelAttribute("user")

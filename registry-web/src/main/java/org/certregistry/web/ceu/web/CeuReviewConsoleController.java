@@ -1,12 +1,14 @@
 package org.certregistry.web.ceu.web;
 
 import java.security.Principal;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.certregistry.web.ceu.CeuSubmission;
 import org.certregistry.web.ceu.CeuSubmissions;
 import org.certregistry.web.problem.Problem;
 import org.certregistry.web.program.ProgramCatalog;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -24,10 +26,12 @@ class CeuReviewConsoleController {
 
     private final CeuSubmissions submissions;
     private final ProgramCatalog programs;
+    private final MessageSource messages;
 
-    CeuReviewConsoleController(CeuSubmissions submissions, ProgramCatalog programs) {
+    CeuReviewConsoleController(CeuSubmissions submissions, ProgramCatalog programs, MessageSource messages) {
         this.submissions = submissions;
         this.programs = programs;
+        this.messages = messages;
     }
 
     record DecisionForm(String reason) {
@@ -35,12 +39,14 @@ class CeuReviewConsoleController {
 
     @GetMapping("/admin/ceus")
     Mono<String> queue(@RequestParam(required = false) String program, @RequestParam(required = false) Integer olderThanDays,
-            @RequestParam(required = false) String done, Principal principal, Model model) {
+            @RequestParam(required = false) String done, Principal principal, Model model, Locale locale) {
         console(principal, model);
         model.addAttribute("programs", programs.all());
         model.addAttribute("program", program == null ? "" : program);
         model.addAttribute("olderThanDays", olderThanDays);
-        model.addAttribute("info", done);
+        if ("approved".equals(done) || "rejected".equals(done)) {
+            model.addAttribute("notice", messages.getMessage("console.ceus.done." + done, null, locale));
+        }
         return submissions.queue(CeuSubmission.Status.PENDING, program, olderThanDays).collectList().map(list -> {
             model.addAttribute("submissions", list);
             return "admin/ceus";
@@ -68,7 +74,7 @@ class CeuReviewConsoleController {
         Mono<CeuSubmission> decided = decision.equals("approve")
                 ? submissions.approve(CeuReviewController.id(id), principal.getName())
                 : submissions.reject(CeuReviewController.id(id), form.reason(), principal.getName());
-        return decided.map(s -> "redirect:/admin/ceus?done=" + (decision.equals("approve") ? "Approved" : "Rejected"))
+        return decided.map(s -> "redirect:/admin/ceus?done=" + (decision.equals("approve") ? "approved" : "rejected"))
             .onErrorResume(Problem.class, problem -> one(id, principal, model.addAttribute("problem", problem.getMessage())));
     }
 
